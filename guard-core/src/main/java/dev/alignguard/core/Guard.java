@@ -1,0 +1,321 @@
+package dev.alignguard.core;
+
+import dev.alignguard.core.audit.AuditEvent;
+import dev.alignguard.core.audit.AuditSink;
+import dev.alignguard.core.audit.Slf4jAuditSink;
+import dev.alignguard.core.classify.CachingClassifier;
+import dev.alignguard.core.classify.Classifier;
+import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.classify.ClassifierProvider;
+import dev.alignguard.core.classify.ModelInfo;
+import dev.alignguard.core.policy.ThresholdPolicy;
+import dev.alignguard.core.text.Chunker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The guard: call {@link #check} before every tool execution (and on plans and final outputs) and act on the
+ * {@link Verdict}, or {@link #wrap} tools so that blocked calls never run. Thread-safe; build one per model
+ * and share it: the model is loaded once. Checks never throw for bad input (they return a verdict with
+ * warnings) and never let a classifier or audit failure turn into an allow: the fail mode decides.
+ */
+public final class Guard implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
+
+    private final Classifier classifier;
+    private final boolean ownsClassifier;
+    private final Policy policy;
+    private final ThresholdPolicy thresholds;
+    private final AuditSink audit;
+    private final boolean auditRawText;
+    private final Duration timeout;
+    private final ApprovalHandler approvals;
+    private final Executor executor;
+    private final CheckRun.Settings settings;
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder auditFailures = new LongAdder();
+
+    private Guard(Builder b, Classifier base, boolean owns) {
+        this.classifier = b.config.cache().enabled() ? new CachingClassifier(base, b.config.cache()) : base;
+        this.ownsClassifier = owns;
+        this.policy = b.policy != null ? b.policy : b.config.policy();
+        this.thresholds = ThresholdPolicy.resolve(policy, base.info());
+        this.audit = b.audit;
+        this.auditRawText = b.config.auditRawText();
+        this.timeout = b.config.timeout();
+        this.approvals = b.approvals;
+        this.executor = b.executor;
+        this.settings = new CheckRun.Settings(new Chunker(b.windowWords, b.windowChars, b.overlapWords), b.batchSize);
+    }
+
+    /** A guard with the bundled model (guard-onnx and guard-model on the class path) and default settings. */
+    public static Guard create() {
+        return builder().build();
+    }
+
+    /** A guard with the bundled model (or the one the file names) and the settings of a YAML/properties file. */
+    public static Guard create(Path configFile) {
+        return builder().config(GuardConfig.load(configFile)).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Checks one action with an empty context. */
+    public Verdict check(AgentAction action) {
+        return check(action, GuardContext.empty());
+    }
+
+    /**
+     * Checks one action; returns before the action may run.
+     *
+     * @throws NullPointerException if {@code action} or {@code context} is null
+     */
+    public Verdict check(AgentAction action, GuardContext context) {
+        return checkAll(List.of(Objects.requireNonNull(action, "action")), context).get(0);
+    }
+
+    /**
+     * Checks several actions in one classifier pass (one verdict each, in order). The deadline applies to
+     * the whole batch.
+     */
+    public List<Verdict> checkAll(List<? extends AgentAction> actions, GuardContext context) {
+        Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(context, "context");
+        for (AgentAction a : actions) {
+            Objects.requireNonNull(a, "actions must not contain null");
+        }
+        CheckRun run = new CheckRun(actions, policy, thresholds, classifier, settings, timeout);
+        List<Verdict> verdicts = run.execute();
+        if (run.failure() == Cause.ERROR) {
+            errors.increment();
+        } else if (run.failure() == Cause.TIMEOUT) {
+            timeouts.increment();
+        }
+        List<Verdict> out = new ArrayList<>(verdicts.size());
+        for (int i = 0; i < verdicts.size(); i++) {
+            out.add(record(actions.get(i), context, verdicts.get(i), run.textOf(i)));
+        }
+        return out;
+    }
+
+    /**
+     * Checks on the executor given to the builder (default: the common fork-join pool). The stage completes
+     * with the verdict; it never completes exceptionally for bad input or a failing classifier.
+     */
+    public CompletionStage<Verdict> checkAsync(AgentAction action, GuardContext context) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(context, "context");
+        return CompletableFuture.supplyAsync(() -> check(action, context), executor);
+    }
+
+    /** A tool that is checked before every call. */
+    public <R> GuardedTool<R> wrap(Tool<R> tool) {
+        return new GuardedTool<>(this, tool);
+    }
+
+    /**
+     * A function from JSON arguments to a result that is checked before every call; throws
+     * {@link ActionBlockedException} instead of calling {@code tool} when the verdict stops it.
+     */
+    public <R> Function<String, R> wrap(String toolName, Function<String, R> tool) {
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(toolName, "toolName");
+        return args -> {
+            enforce(new AgentAction.ToolCall(toolName, args, null), GuardContext.empty());
+            return tool.apply(args);
+        };
+    }
+
+    /**
+     * Checks {@code action} and returns its verdict if the action may run (ALLOW, FLAG, or approved);
+     * otherwise throws {@link ActionBlockedException}.
+     */
+    public Verdict enforce(AgentAction action, GuardContext context) {
+        Verdict v = check(action, context);
+        String tool = action instanceof AgentAction.ToolCall call ? call.tool() : action.kind();
+        if (v.decision() == Decision.BLOCK) {
+            throw new ActionBlockedException(tool, v, "AlignGuard blocked " + tool + ": " + v.summary());
+        }
+        if (v.decision() == Decision.REQUIRE_APPROVAL && !approved(action, v, context)) {
+            throw new ActionBlockedException(tool, v,
+                    "AlignGuard stopped " + tool + " (approval required and not given): " + v.summary());
+        }
+        return v;
+    }
+
+    private boolean approved(AgentAction action, Verdict v, GuardContext context) {
+        try {
+            return approvals.approve(action, v, context);
+        } catch (Exception e) {
+            LOG.warn("approval handler failed for request {}; treating it as a refusal: {}", context.requestId(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    private Verdict record(AgentAction action, GuardContext context, Verdict v, String text) {
+        String tool = action instanceof AgentAction.ToolCall call ? call.tool() : null;
+        AuditEvent event = new AuditEvent(Instant.now(), context, action.kind(), tool, v, Hashing.sha256(text),
+                auditRawText ? text : null);
+        try {
+            audit.record(event);
+            return v;
+        } catch (Exception | LinkageError e) {
+            auditFailures.increment();
+            LOG.error("audit sink failed for request {} (decision {}); applying fail mode {}: {}",
+                    context.requestId(), v.decision(), policy.failMode(), e.toString());
+            Decision d = policy.failMode().decision();
+            List<String> warnings = new ArrayList<>(v.warnings());
+            warnings.add("audit sink failed: " + e.getClass().getSimpleName());
+            return new Verdict(v.decision().max(d), Cause.ERROR, v.scores(), v.reasons(), v.evidence(), v.modelId(),
+                    v.elapsed(), warnings);
+        }
+    }
+
+    /** The model behind this guard. */
+    public ModelInfo model() {
+        return classifier.info();
+    }
+
+    /** The policy in force. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Counts of failures since creation: classifier errors, timeouts, audit failures. */
+    public Stats stats() {
+        double hitRate = classifier instanceof CachingClassifier c ? c.hitRate() : Double.NaN;
+        return new Stats(errors.sum(), timeouts.sum(), auditFailures.sum(), hitRate);
+    }
+
+    /** Failure counters and the cache hit rate (NaN when the cache is off). */
+    public record Stats(long classifierErrors, long timeouts, long auditFailures, double cacheHitRate) {
+    }
+
+    /** Releases the model if this guard loaded it. */
+    @Override
+    public void close() {
+        if (ownsClassifier) {
+            classifier.close();
+        }
+    }
+
+    /** Builds a {@link Guard}. Not thread-safe; the guard it builds is. */
+    public static final class Builder {
+        private Classifier classifier;
+        private GuardConfig config = GuardConfig.defaults();
+        private Policy policy;
+        private AuditSink audit = new Slf4jAuditSink();
+        private ApprovalHandler approvals = ApprovalHandler.DENY;
+        private Executor executor = ForkJoinPool.commonPool();
+        private int windowWords = 80;
+        private int windowChars = 400;
+        private int overlapWords = 20;
+        private int batchSize = 8;
+
+        private Builder() {
+        }
+
+        /** The classifier to use; without one, {@link #build()} loads the bundled model through guard-onnx. */
+        public Builder classifier(Classifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /** Policy, cache, deadline and audit settings, e.g. from {@link GuardConfig#load}. */
+        public Builder config(GuardConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Replaces the config's policy. */
+        public Builder policy(Policy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Where decisions are recorded (default: one SLF4J line per decision). */
+        public Builder auditSink(AuditSink sink) {
+            this.audit = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Who decides REQUIRE_APPROVAL verdicts for wrapped tools (default: refuse). */
+        public Builder approvalHandler(ApprovalHandler handler) {
+            this.approvals = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Where {@link #checkAsync} runs checks (default: the common fork-join pool). */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Window size for long text: words and characters per window and words shared by neighbours
+         * (default 80, 400, 20, which fits a 128-token model).
+         */
+        public Builder chunking(int maxWords, int maxChars, int overlapWords) {
+            new Chunker(maxWords, maxChars, overlapWords); // validates
+            this.windowWords = maxWords;
+            this.windowChars = maxChars;
+            this.overlapWords = overlapWords;
+            return this;
+        }
+
+        /** Windows per classifier call (default 8; larger batches gain little on CPU and cost memory). */
+        public Builder batchSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /**
+         * Builds the guard, loading the bundled model when no classifier was given.
+         *
+         * @throws ConfigException   when the policy cannot be resolved against the model
+         * @throws ModelLoadException when the model cannot be loaded
+         */
+        public Guard build() {
+            if (classifier != null) {
+                return new Guard(this, classifier, false);
+            }
+            Classifier loaded = provide(config.modelLocation());
+            try {
+                return new Guard(this, loaded, true);
+            } catch (RuntimeException e) {
+                loaded.close();
+                throw e;
+            }
+        }
+
+        private static Classifier provide(String location) {
+            Iterator<ClassifierProvider> it = ServiceLoader.load(ClassifierProvider.class).iterator();
+            if (!it.hasNext()) {
+                throw new ModelLoadException("no classifier given and none found on the class path: add "
+                        + "dev.alignguard:guard-onnx and dev.alignguard:guard-model, or call classifier(...)");
+            }
+            return it.next().create(location);
+        }
+    }
+}

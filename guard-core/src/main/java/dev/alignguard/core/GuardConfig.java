@@ -1,0 +1,59 @@
+package dev.alignguard.core;
+
+import dev.alignguard.core.classify.CacheSpec;
+import dev.alignguard.core.policy.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Everything a config file can set: the {@link Policy}, the score cache, the per-check deadline, whether
+ * audit records may contain raw text, and where the model bundle lives (empty: the bundled model). Load it
+ * from YAML or .properties to tune a deployment without recompiling; see the README for every key.
+ */
+public record GuardConfig(Policy policy, CacheSpec cache, Duration timeout, boolean auditRawText,
+                          String modelLocation) {
+
+    /** Default deadline for one check. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    public GuardConfig {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(cache, "cache");
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        modelLocation = modelLocation == null ? "" : modelLocation;
+    }
+
+    /** Default policy, default cache, 5 s deadline, no raw text in audit records, bundled model. */
+    public static GuardConfig defaults() {
+        return new GuardConfig(Policy.defaults(), CacheSpec.DEFAULT, DEFAULT_TIMEOUT, false, "");
+    }
+
+    /**
+     * Loads a {@code .yaml}/{@code .yml} or {@code .properties} file.
+     *
+     * @throws ConfigException naming the key for unknown keys, bad values, or an unreadable file
+     */
+    public static GuardConfig load(Path file) {
+        return ConfigLoader.load(file);
+    }
+
+    /** Parses YAML text (see the README for the keys). */
+    public static GuardConfig fromYaml(String yaml) {
+        return ConfigLoader.fromYaml(yaml);
+    }
+
+    /** Reads properties; keys may carry an {@code alignguard.} prefix. */
+    public static GuardConfig fromProperties(Properties properties) {
+        return ConfigLoader.fromProperties(properties);
+    }
+
+    /** Binds flat dotted keys ({@code thresholds.blackmail.block}) to values, e.g. from a framework's config. */
+    public static GuardConfig fromMap(Map<String, ?> flatKeys) {
+        return ConfigLoader.bind(flatKeys);
+    }
+}

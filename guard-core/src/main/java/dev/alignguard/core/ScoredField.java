@@ -1,0 +1,15 @@
+package dev.alignguard.core;
+
+/**
+ * The part of an action a score, reason or evidence span belongs to. A tool call's payload and the agent's
+ * rationale are scored separately, so a bland rationale cannot dilute a threatening e-mail body and a
+ * revealing rationale is caught even when the payload looks harmless.
+ */
+public enum ScoredField {
+    /** The text of a plan, output or message. */
+    TEXT,
+    /** A tool call's name and flattened argument values. */
+    ARGUMENTS,
+    /** The agent's stated reason for a tool call. */
+    RATIONALE
+}

@@ -1,0 +1,119 @@
+package dev.alignguard.core.audit;
+
+import dev.alignguard.core.Evidence;
+import dev.alignguard.core.Reason;
+import dev.alignguard.core.Verdict;
+import java.util.Locale;
+
+/** Writes audit events as single-line JSON without a JSON library (core stays small). */
+final class AuditJson {
+    private AuditJson() {
+    }
+
+    static String write(AuditEvent e) {
+        Verdict v = e.verdict();
+        boolean raw = e.rawText() != null;
+        StringBuilder sb = new StringBuilder(256).append('{');
+        field(sb, "time", e.time().toString()).append(',');
+        field(sb, "request_id", e.context().requestId()).append(',');
+        field(sb, "agent_id", e.context().agentId()).append(',');
+        field(sb, "session_id", e.context().sessionId()).append(',');
+        field(sb, "kind", e.actionKind()).append(',');
+        if (e.tool() != null) {
+            field(sb, "tool", e.tool()).append(',');
+        }
+        field(sb, "decision", v.decision().name()).append(',');
+        field(sb, "cause", v.cause().name()).append(',');
+        sb.append("\"scores\":{");
+        String sep = "";
+        for (var s : v.scores().entrySet()) {
+            sb.append(sep).append('"').append(s.getKey().id()).append("\":").append(num(s.getValue()));
+            sep = ",";
+        }
+        sb.append("},\"reasons\":[");
+        sep = "";
+        for (Reason r : v.reasons()) {
+            sb.append(sep).append('{');
+            field(sb, "category", r.category().id()).append(",\"score\":").append(num(r.score()))
+                    .append(",\"threshold\":").append(num(r.threshold())).append(',');
+            field(sb, "decision", r.decision().name()).append(',');
+            field(sb, "field", r.field().name().toLowerCase(Locale.ROOT)).append('}');
+            sep = ",";
+        }
+        sb.append("],\"evidence\":[");
+        sep = "";
+        for (Evidence ev : v.evidence()) {
+            sb.append(sep).append('{');
+            field(sb, "category", ev.category().id()).append(',');
+            field(sb, "field", ev.field().name().toLowerCase(Locale.ROOT)).append(',');
+            if (ev.path() != null) {
+                field(sb, "path", ev.path()).append(',');
+            }
+            sb.append("\"start\":").append(ev.start()).append(",\"end\":").append(ev.end());
+            if (raw) {
+                sb.append(',');
+                field(sb, "snippet", ev.snippet());
+            }
+            sb.append('}');
+            sep = ",";
+        }
+        sb.append("],");
+        field(sb, "model", v.modelId()).append(",\"elapsed_ms\":").append(num(v.elapsed().toNanos() / 1e6)).append(',');
+        field(sb, "text_sha256", e.textSha256());
+        if (!v.warnings().isEmpty()) {
+            sb.append(",\"warnings\":[");
+            sep = "";
+            for (String w : v.warnings()) {
+                sb.append(sep);
+                quote(sb, w);
+                sep = ",";
+            }
+            sb.append(']');
+        }
+        if (raw) {
+            sb.append(',');
+            field(sb, "text", e.rawText());
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String num(double d) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4f", d) : "null";
+    }
+
+    private static StringBuilder field(StringBuilder sb, String name, String value) {
+        sb.append('"').append(name).append("\":");
+        return quote(sb, value);
+    }
+
+    /** Appends {@code s} as a JSON string; unpaired surrogates become U+FFFD so the line is valid UTF-8. */
+    static StringBuilder quote(StringBuilder sb, String s) {
+        if (s == null) {
+            return sb.append("null");
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        sb.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        sb.append('\uFFFD');
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
+    }
+}

@@ -1,0 +1,53 @@
+package dev.alignguard.core.text;
+
+import dev.alignguard.core.ScoredField;
+import java.util.List;
+
+/**
+ * One field of an action to score: its text and, for tool arguments, which JSON path each part of the
+ * text came from, so that offsets into {@code text} can be turned back into offsets into an argument value.
+ */
+public record FieldText(ScoredField field, String text, List<Segment> segments) {
+
+    public FieldText {
+        segments = List.copyOf(segments);
+    }
+
+    /** A field whose text is its own original (plans, outputs, rationales, raw arguments). */
+    public static FieldText whole(ScoredField field, String text) {
+        return new FieldText(field, text, List.of(new Segment(null, 0, text.length())));
+    }
+
+    /**
+     * The part of {@code text} in {@code [start, end)} that is a copy of an original string: an argument value
+     * at {@code path} (null when the field is its own original). Offset {@code start} is the value's offset 0.
+     */
+    public record Segment(String path, int start, int end) {
+    }
+
+    /**
+     * Maps a span of {@code text} to the original: the segment that overlaps it most, clipped to it, with
+     * offsets relative to that segment. Null when the span covers no original characters (e.g. only keys).
+     */
+    public Span toOriginal(int start, int end) {
+        Segment best = null;
+        int bestOverlap = 0;
+        for (Segment s : segments) {
+            int overlap = Math.min(end, s.end()) - Math.max(start, s.start());
+            if (overlap > bestOverlap) {
+                best = s;
+                bestOverlap = overlap;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int from = Math.max(start, best.start()) - best.start();
+        int to = Math.min(end, best.end()) - best.start();
+        return new Span(best.path(), from, to, text.substring(best.start() + from, best.start() + to));
+    }
+
+    /** A span of an original string: the JSON path (or null), offsets into it, and the spanned text. */
+    public record Span(String path, int start, int end, String text) {
+    }
+}

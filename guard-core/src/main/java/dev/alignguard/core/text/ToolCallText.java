@@ -1,0 +1,137 @@
+package dev.alignguard.core.text;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.ScoredField;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Turns a tool call into the fields that are scored: the payload (tool name, then one {@code path: value}
+ * line per leaf argument value, in document order) and, separately, the rationale. The format is the one
+ * the model was trained on (training/CONTRACT.md). Malformed or too deeply nested JSON is scored as raw
+ * text and reported in {@link Result#warnings()}; it is never dropped.
+ */
+public final class ToolCallText {
+
+    /** How deep argument JSON may nest before it is scored as raw text instead. */
+    public static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private ToolCallText() {
+    }
+
+    /** The fields of a tool call and any warnings about its arguments. */
+    public record Result(List<FieldText> fields, List<String> warnings) {
+    }
+
+    /** Extracts the payload field and, when non-blank, the rationale field. */
+    public static Result extract(AgentAction.ToolCall call) {
+        List<String> warnings = new ArrayList<>(1);
+        List<FieldText> fields = new ArrayList<>(2);
+        fields.add(payload(call.tool(), call.argumentsJson(), warnings));
+        if (call.rationale() != null && !call.rationale().isBlank()) {
+            fields.add(FieldText.whole(ScoredField.RATIONALE, call.rationale()));
+        }
+        return new Result(fields, warnings);
+    }
+
+    static FieldText payload(String tool, String json, List<String> warnings) {
+        StringBuilder text = new StringBuilder(tool.length() + json.length() + 16).append(tool);
+        List<FieldText.Segment> segments = new ArrayList<>();
+        if (json.isBlank()) {
+            return new FieldText(ScoredField.ARGUMENTS, text.toString(), segments);
+        }
+        try {
+            flatten(json, text, segments);
+            return new FieldText(ScoredField.ARGUMENTS, text.toString(), segments);
+        } catch (IOException | RuntimeException e) {
+            warnings.add("arguments are not valid JSON (" + describe(e) + "); scored as raw text");
+            text.setLength(tool.length());
+            text.append('\n');
+            segments.clear();
+            segments.add(new FieldText.Segment(null, text.length(), text.length() + json.length()));
+            text.append(json);
+            return new FieldText(ScoredField.ARGUMENTS, text.toString(), segments);
+        }
+    }
+
+    private static void flatten(String json, StringBuilder text, List<FieldText.Segment> segments)
+            throws IOException {
+        Deque<Object> path = new ArrayDeque<>(); // String = object key, int[] = array index counter
+        try (JsonParser p = JSON.createParser(json)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                switch (t) {
+                    case START_OBJECT -> {
+                        advanceIndex(path);
+                        path.push("");
+                    }
+                    case START_ARRAY -> {
+                        advanceIndex(path);
+                        path.push(new int[]{-1});
+                    }
+                    case END_OBJECT, END_ARRAY -> path.pop();
+                    case FIELD_NAME -> {
+                        path.pop();
+                        path.push(p.currentName());
+                    }
+                    case VALUE_NULL -> advanceIndex(path);
+                    default -> {
+                        advanceIndex(path);
+                        String value = p.getText();
+                        String key = render(path);
+                        text.append('\n');
+                        if (!key.isEmpty()) {
+                            text.append(key).append(": ");
+                        }
+                        segments.add(new FieldText.Segment(key, text.length(), text.length() + value.length()));
+                        text.append(value);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void advanceIndex(Deque<Object> path) {
+        if (!path.isEmpty() && path.peek() instanceof int[] index) {
+            index[0]++;
+        }
+    }
+
+    private static String render(Deque<Object> path) {
+        StringBuilder sb = new StringBuilder();
+        var it = path.descendingIterator();
+        while (it.hasNext()) {
+            Object part = it.next();
+            if (part instanceof int[] index) {
+                sb.append('[').append(index[0]).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append((String) part);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Exception e) {
+        String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+        if (msg == null) {
+            return e.getClass().getSimpleName();
+        }
+        msg = msg.replaceAll("\\s+", " ");
+        return msg.length() > 120 ? msg.substring(0, 120) + "..." : msg;
+    }
+}

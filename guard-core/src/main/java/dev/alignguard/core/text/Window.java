@@ -1,0 +1,5 @@
+package dev.alignguard.core.text;
+
+/** A span {@code [start, end)} of a normalised text that is scored on its own. */
+public record Window(int start, int end) {
+}
