@@ -1,0 +1,106 @@
+package dev.alignguard.core;
+
+import static dev.alignguard.core.AgentAction.output;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alignguard.core.classify.CacheSpec;
+import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.testing.FakeClassifier;
+import dev.alignguard.core.testing.RecordingAuditSink;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class FailModeTest {
+
+    private static Guard guard(FakeClassifier c, FailMode mode, Duration timeout) {
+        Policy p = Policy.builder().failMode(mode).build();
+        return Guard.builder().classifier(c).auditSink(new RecordingAuditSink())
+                .config(new GuardConfig(p, CacheSpec.DISABLED, timeout, false, "")).batchSize(1).build();
+    }
+
+    private static final FakeClassifier BROKEN = new FakeClassifier(t -> {
+        throw new ClassifierException("native crash");
+    });
+
+    @Test
+    void classifierErrorBlocksWhenFailClosed() {
+        Verdict v = guard(BROKEN, FailMode.CLOSED, Duration.ofSeconds(5)).check(output("hello"));
+        assertEquals(Decision.BLOCK, v.decision());
+        assertEquals(Cause.ERROR, v.cause());
+        assertTrue(v.warnings().get(v.warnings().size() - 1).contains("native crash"));
+    }
+
+    @Test
+    void classifierErrorAllowsWithFlagWhenFailOpen() {
+        Verdict v = guard(BROKEN, FailMode.OPEN, Duration.ofSeconds(5)).check(output("hello"));
+        assertEquals(Decision.FLAG, v.decision());
+        assertEquals(Cause.ERROR, v.cause());
+    }
+
+    @Test
+    void runtimeExceptionFromClassifierIsAnErrorNotACrash() {
+        FakeClassifier c = FakeClassifier.of(t -> {
+            throw new IllegalStateException("bug");
+        });
+        Verdict v = guard(c, FailMode.CLOSED, Duration.ofSeconds(5)).check(output("hello"));
+        assertEquals(Cause.ERROR, v.cause());
+    }
+
+    @Test
+    void scoreOutsideUnitIntervalIsAnError() {
+        FakeClassifier c = FakeClassifier.of(t -> new float[]{Float.NaN, 0f, 0f});
+        assertEquals(Cause.ERROR, guard(c, FailMode.CLOSED, Duration.ofSeconds(5)).check(output("x")).cause());
+    }
+
+    @Test
+    void wrongNumberOfLabelsIsAnError() {
+        FakeClassifier c = FakeClassifier.of(t -> new float[]{0.1f});
+        assertEquals(Cause.ERROR, guard(c, FailMode.CLOSED, Duration.ofSeconds(5)).check(output("x")).cause());
+    }
+
+    @Test
+    void slowClassifierTimesOutAndBlocks() {
+        FakeClassifier slow = FakeClassifier.of(t -> {
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new float[]{0f, 0f, 0f};
+        });
+        StringBuilder longText = new StringBuilder(); // many distinct windows, one per batch
+        for (int i = 0; i < 2_000; i++) {
+            longText.append("word").append(i).append(' ');
+        }
+        Guard g = guard(slow, FailMode.CLOSED, Duration.ofMillis(50));
+        Verdict v = g.check(output(longText.toString()));
+        assertEquals(Decision.BLOCK, v.decision());
+        assertEquals(Cause.TIMEOUT, v.cause());
+        assertEquals(1, g.stats().timeouts());
+    }
+
+    @Test
+    void interruptedThreadGetsFailModeVerdictAndKeepsItsInterruptFlag() {
+        Guard g = guard(FakeClassifier.byMarkers(), FailMode.CLOSED, Duration.ofSeconds(5));
+        Thread.currentThread().interrupt();
+        try {
+            Verdict v = g.check(output("hello"));
+            assertEquals(Cause.ERROR, v.cause());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void failingAuditSinkBlocksWhenFailClosed() {
+        Guard g = Guard.builder().classifier(FakeClassifier.byMarkers()).auditSink(e -> {
+            throw new java.io.IOException("disk full");
+        }).build();
+        Verdict v = g.check(output("fine text"));
+        assertEquals(Decision.BLOCK, v.decision());
+        assertEquals(Cause.ERROR, v.cause());
+        assertEquals(1, g.stats().auditFailures());
+    }
+}

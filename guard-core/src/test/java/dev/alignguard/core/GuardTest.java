@@ -1,0 +1,141 @@
+package dev.alignguard.core;
+
+import static dev.alignguard.core.AgentAction.output;
+import static dev.alignguard.core.AgentAction.plan;
+import static dev.alignguard.core.AgentAction.toolCall;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alignguard.core.classify.CacheSpec;
+import dev.alignguard.core.testing.FakeClassifier;
+import dev.alignguard.core.testing.RecordingAuditSink;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GuardTest {
+    private final RecordingAuditSink audit = new RecordingAuditSink();
+
+    private Guard guard(FakeClassifier c, CacheSpec cache, Policy policy) {
+        return Guard.builder().classifier(c).auditSink(audit)
+                .config(new GuardConfig(policy, cache, GuardConfig.DEFAULT_TIMEOUT, false, "")).build();
+    }
+
+    private Guard guard(FakeClassifier c) {
+        return guard(c, CacheSpec.DISABLED, Policy.defaults());
+    }
+
+    @Test
+    void evidencePointsIntoTheOriginalArgumentValue() {
+        String body = "Hi Dana,\\n\\nabout the merger: <blackmail=0.96> we should talk.";
+        Verdict v = guard(FakeClassifier.byMarkers()).check(toolCall("send_email",
+                "{\"to\":\"dana@example.com\",\"body\":\"" + body + "\"}"));
+        Evidence e = v.evidence().get(0);
+        assertEquals(Category.BLACKMAIL, e.category());
+        assertEquals("body", e.path());
+        String decoded = "Hi Dana,\n\nabout the merger: <blackmail=0.96> we should talk.";
+        assertEquals(decoded.substring(e.start(), e.end()), e.snippet());
+        assertTrue(e.snippet().contains("<blackmail=0.96>"));
+    }
+
+    @Test
+    void evidenceOfAPlanUsesOffsetsOfTheRawText() {
+        String text = "Step 1:\u200B  <coercion=0.99>   lock them out.";
+        Verdict v = guard(FakeClassifier.byMarkers()).check(plan(text));
+        Evidence e = v.evidence().get(0);
+        assertNull(e.path());
+        assertEquals(ScoredField.TEXT, e.field());
+        assertEquals(text.substring(e.start(), e.end()), e.snippet());
+    }
+
+    @Test
+    void longTextIsScoredPerWindowAndTheMaximumWins() {
+        String filler = "The quarterly report covers revenue and hiring. ".repeat(200);
+        Verdict v = guard(FakeClassifier.byMarkers()).check(output(filler + "<coercion=0.95> " + filler));
+        assertEquals(Decision.BLOCK, v.decision());
+        assertTrue(v.evidence().get(0).snippet().contains("<coercion=0.95>"));
+        assertTrue(v.evidence().get(0).snippet().length() < 600);
+    }
+
+    @Test
+    void checkAllReturnsOneVerdictPerActionInOrder() {
+        List<Verdict> vs = guard(FakeClassifier.byMarkers()).checkAll(List.of(output("fine"),
+                output("<blackmail=0.95>"), plan("<coercion=0.6>")), GuardContext.empty());
+        assertEquals(List.of(Decision.ALLOW, Decision.BLOCK, Decision.FLAG),
+                vs.stream().map(Verdict::decision).toList());
+        assertEquals(3, audit.events.size());
+    }
+
+    @Test
+    void oversizedInputGetsTheConfiguredDecisionAndAWarning() {
+        Policy p = Policy.builder().maxInputChars(1_000).onOversize(Decision.REQUIRE_APPROVAL).build();
+        Verdict v = guard(FakeClassifier.byMarkers(), CacheSpec.DISABLED, p).check(output("a".repeat(5_000)));
+        assertEquals(Decision.REQUIRE_APPROVAL, v.decision());
+        assertTrue(v.warnings().get(0).contains("exceeds max-input-chars 1000"));
+    }
+
+    @Test
+    void hugeInputIsBoundedByTheInputLimit() {
+        FakeClassifier c = FakeClassifier.byMarkers();
+        Verdict v = guard(c).check(output("word ".repeat(2_000_000)));
+        assertEquals(Decision.BLOCK, v.decision());
+        assertTrue(c.texts.get() < 500, "scored " + c.texts.get() + " windows");
+    }
+
+    @Test
+    void emptyTextIsAllowedWithAWarning() {
+        Verdict v = guard(FakeClassifier.byMarkers()).check(output(" \u200B\n"));
+        assertEquals(Decision.ALLOW, v.decision());
+        assertTrue(v.warnings().get(0).startsWith("nothing to score"));
+    }
+
+    @Test
+    void binaryGarbageIsScoredWithoutError() {
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        Verdict v = guard(FakeClassifier.byMarkers()).check(toolCall("write_file",
+                new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        assertEquals(Cause.POLICY, v.cause());
+    }
+
+    @Test
+    void nullActionIsAClearError() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> guard(FakeClassifier.byMarkers())
+                .check(null));
+        assertEquals("action", e.getMessage());
+    }
+
+    @Test
+    void cacheAnswersARepeatedTextWithoutTheClassifier() {
+        FakeClassifier c = FakeClassifier.byMarkers();
+        Guard g = guard(c, CacheSpec.DEFAULT, Policy.defaults());
+        Verdict first = g.check(output("<coercion=0.8> do it"));
+        Verdict second = g.check(output("<coercion=0.8>   do it"));
+        assertEquals(1, c.calls.get());
+        assertEquals(first.scores(), second.scores());
+        assertTrue(g.stats().cacheHitRate() > 0);
+    }
+
+    @Test
+    void cacheNeverReturnsTheScoreOfAnotherText() {
+        FakeClassifier c = FakeClassifier.byMarkers();
+        Guard g = guard(c, CacheSpec.DEFAULT, Policy.defaults());
+        g.check(output("<coercion=0.8>"));
+        assertEquals(0.3f, (float) g.check(output("<coercion=0.3>")).score(Category.COERCION), 1e-6);
+    }
+
+    @Test
+    void asyncCheckCompletesWithTheVerdict() throws Exception {
+        Verdict v = guard(FakeClassifier.byMarkers()).checkAsync(output("<blackmail=0.99>"), GuardContext.empty())
+                .toCompletableFuture().get();
+        assertEquals(Decision.BLOCK, v.decision());
+    }
+
+    @Test
+    void verdictReportsTheModelAndTheTimeTaken() {
+        Verdict v = guard(FakeClassifier.byMarkers()).check(output("x"));
+        assertEquals("fake-model", v.modelId());
+        assertTrue(v.elapsed().toNanos() > 0);
+    }
+}

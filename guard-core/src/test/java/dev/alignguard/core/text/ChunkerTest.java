@@ -1,0 +1,65 @@
+package dev.alignguard.core.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class ChunkerTest {
+    private final Chunker chunker = new Chunker(10, 60, 3);
+
+    @Test
+    void shortTextIsOneWindow() {
+        assertEquals(List.of(new Window(0, 11)), chunker.windows("hello world"));
+    }
+
+    @Test
+    void longTextGetsOverlappingWindowsWithinTheLimits() {
+        String text = String.join(" ", java.util.Collections.nCopies(40, "word"));
+        List<Window> w = chunker.windows(text);
+        assertTrue(w.size() > 3);
+        for (int i = 0; i < w.size(); i++) {
+            Window win = w.get(i);
+            assertTrue(win.end() - win.start() <= 60);
+            if (i > 0) {
+                assertTrue(win.start() < w.get(i - 1).end(), "consecutive windows overlap");
+            }
+        }
+        assertEquals(text.length(), w.get(w.size() - 1).end());
+    }
+
+    @Test
+    void aThreatBuriedDeepInLongTextLandsWhollyInSomeWindow() {
+        String filler = "lorem ipsum dolor sit amet ".repeat(50);
+        String text = (filler + "pay or else " + filler).trim();
+        int at = text.indexOf("pay or else");
+        assertTrue(chunker.windows(text).stream().anyMatch(w -> w.start() <= at && w.end() >= at + 11));
+    }
+
+    @Test
+    void aSingleHugeTokenIsCut() {
+        String text = "x".repeat(1_000);
+        List<Window> w = chunker.windows(text);
+        assertTrue(w.stream().allMatch(win -> win.end() - win.start() <= 60));
+        assertEquals(1_000, w.get(w.size() - 1).end());
+    }
+
+    @Property(tries = 200)
+    void windowsCoverEveryNonSpaceCharacter(@ForAll @IntRange(min = 0, max = 400) int words,
+                                             @ForAll @IntRange(min = 1, max = 30) int wordLength) {
+        String text = String.join(" ", java.util.Collections.nCopies(words, "a".repeat(wordLength)));
+        boolean[] covered = new boolean[text.length()];
+        for (Window w : chunker.windows(text)) {
+            for (int i = w.start(); i < w.end(); i++) {
+                covered[i] = true;
+            }
+        }
+        for (int i = 0; i < text.length(); i++) {
+            assertTrue(covered[i] || text.charAt(i) == ' ', "char " + i + " not covered");
+        }
+    }
+}

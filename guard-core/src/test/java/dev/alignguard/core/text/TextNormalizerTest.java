@@ -1,0 +1,65 @@
+package dev.alignguard.core.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    @Test
+    void foldsFullWidthAndCompatibilityForms() {
+        assertEquals("Board meeting ﬁ".replace("ﬁ", "fi"), TextNormalizer.normalize("Ｂｏａｒｄ meeting ﬁ").text());
+    }
+
+    @Test
+    void removesZeroWidthCharactersThatSplitWords() {
+        assertEquals("blackmail", TextNormalizer.normalize("bl\u200Back\u200Dma\uFEFFil").text());
+    }
+
+    @Test
+    void collapsesWhitespaceAndControlCharactersAndTrims() {
+        assertEquals("a b c", TextNormalizer.normalize("  a\n\t\u0000 b\u00A0\u2003c \r\n").text());
+    }
+
+    @Test
+    void removesBidiOverrides() {
+        assertEquals("abc", TextNormalizer.normalize("a\u202Eb\u202Cc").text());
+    }
+
+    @Test
+    void replacesUnpairedSurrogates() {
+        NormalizedText n = TextNormalizer.normalize("a\uD800b\uDC00");
+        assertEquals("a\uFFFDb\uFFFD", n.text());
+        assertEquals(2, n.replacedSurrogates());
+    }
+
+    @Test
+    void mapsEveryNormalisedSpanBackToTheOriginal() {
+        String original = "  Pay\u200B  now\uFF01";
+        NormalizedText n = TextNormalizer.normalize(original);
+        assertEquals("Pay now!", n.text());
+        int at = n.text().indexOf("now!");
+        assertEquals("now\uFF01", original.substring(n.originalStart(at), n.originalEnd(at + 4)));
+    }
+
+    @Property(tries = 500)
+    void offsetsAlwaysLieInsideTheOriginalAndNeverGoBackwards(@ForAll String original) {
+        NormalizedText n = TextNormalizer.normalize(original);
+        int prev = 0;
+        for (int i = 0; i < n.text().length(); i++) {
+            int s = n.originalStart(i);
+            int e = n.originalEnd(i + 1);
+            assertTrue(s >= prev && s < e && e <= original.length(), "offsets at " + i);
+            prev = s;
+        }
+    }
+
+    @Property(tries = 300)
+    void normalisingTwiceChangesNothing(@ForAll String original) {
+        String once = TextNormalizer.normalize(original).text();
+        assertEquals(once, TextNormalizer.normalize(once).text());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.alignguard.core.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.ScoredField;
+import org.junit.jupiter.api.Test;
+
+class ToolCallTextTest {
+
+    @Test
+    void flattensNestedArgumentsInDocumentOrder() {
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("send_email",
+                "{\"to\":\"a@b.c\",\"meta\":{\"urgent\":true,\"n\":3},\"att\":[{\"name\":\"x.pdf\"},null,\"y\"]}"));
+        assertEquals("send_email\nto: a@b.c\nmeta.urgent: true\nmeta.n: 3\natt[0].name: x.pdf\natt[2]: y",
+                r.fields().get(0).text());
+        assertTrue(r.warnings().isEmpty());
+    }
+
+    @Test
+    void rationaleIsScoredAsItsOwnField() {
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("shell", "{\"cmd\":\"ls\"}", "why"));
+        assertEquals(2, r.fields().size());
+        assertEquals(ScoredField.RATIONALE, r.fields().get(1).field());
+        assertEquals("why", r.fields().get(1).text());
+    }
+
+    @Test
+    void malformedJsonIsScoredAsRawTextWithAWarning() {
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("send_email", "{\"body\": \"pay up"));
+        assertEquals("send_email\n{\"body\": \"pay up", r.fields().get(0).text());
+        assertTrue(r.warnings().get(0).startsWith("arguments are not valid JSON"));
+    }
+
+    @Test
+    void tooDeeplyNestedJsonIsScoredAsRawText() {
+        String deep = "[".repeat(5_000) + "\"x\"" + "]".repeat(5_000);
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("t", deep));
+        assertTrue(r.warnings().get(0).startsWith("arguments are not valid JSON"));
+        assertEquals("t\n" + deep, r.fields().get(0).text());
+    }
+
+    @Test
+    void duplicateKeysKeepEveryValue() {
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("t", "{\"a\":\"one\",\"a\":\"two\"}"));
+        assertEquals("t\na: one\na: two", r.fields().get(0).text());
+    }
+
+    @Test
+    void segmentsMapPayloadOffsetsBackIntoArgumentValues() {
+        FieldText f = ToolCallText.extract(new AgentAction.ToolCall("mail", "{\"body\":\"hello \\\"you\\\" there\"}"))
+                .fields().get(0);
+        int at = f.text().indexOf("there");
+        FieldText.Span s = f.toOriginal(at, at + 5);
+        assertEquals("body", s.path());
+        assertEquals("hello \"you\" there".indexOf("there"), s.start());
+        assertEquals("there", s.text());
+    }
+}

@@ -1,0 +1,184 @@
+package dev.alignguard.onnx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alignguard.core.Category;
+import dev.alignguard.core.ModelLoadException;
+import dev.alignguard.core.Thresholds;
+import dev.alignguard.core.classify.ModelInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model bundle in memory and verified: {@code model.onnx} (its SHA-256 must equal the manifest's),
+ * {@code tokenizer.json} and the manifest {@code alignguard-model.json} (id, version, labels, max length,
+ * recommended thresholds). Loaded from the class path (the guard-model jar) or from a directory.
+ */
+public final class ModelBundle {
+    /** Where the guard-model jar keeps the bundled model. */
+    public static final String CLASSPATH_LOCATION = "dev/alignguard/model/";
+    static final String MODEL = "model.onnx";
+    static final String TOKENIZER = "tokenizer.json";
+    static final String MANIFEST = "alignguard-model.json";
+    private static final long MAX_MODEL_BYTES = 512L << 20;
+
+    private final ModelInfo info;
+    private final byte[] model;
+    private final byte[] tokenizer;
+    private final String sha256;
+    private final String origin;
+
+    private ModelBundle(ModelInfo info, byte[] model, byte[] tokenizer, String sha256, String origin) {
+        this.info = info;
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.sha256 = sha256;
+        this.origin = origin;
+    }
+
+    /**
+     * The bundled model from the class path.
+     *
+     * @throws ModelLoadException when guard-model is missing or the bundle is corrupt
+     */
+    public static ModelBundle bundled() {
+        ClassLoader cl = ModelBundle.class.getClassLoader();
+        return load("classpath:" + CLASSPATH_LOCATION, name -> {
+            InputStream in = cl.getResourceAsStream(CLASSPATH_LOCATION + name);
+            if (in == null) {
+                throw new ModelLoadException("bundled model file " + CLASSPATH_LOCATION + name
+                        + " is not on the class path: add the dev.alignguard:guard-model dependency");
+            }
+            return in;
+        });
+    }
+
+    /**
+     * A bundle from a directory holding model.onnx, tokenizer.json and alignguard-model.json.
+     *
+     * @throws ModelLoadException when a file is missing or the bundle is corrupt
+     */
+    public static ModelBundle fromDirectory(Path dir) {
+        return load(dir.toString(), name -> {
+            Path p = dir.resolve(name);
+            if (!Files.isRegularFile(p)) {
+                throw new ModelLoadException("model bundle file " + p + " is missing");
+            }
+            if (Files.size(p) > MAX_MODEL_BYTES) {
+                throw new ModelLoadException("model bundle file " + p + " is larger than 512 MiB");
+            }
+            return Files.newInputStream(p);
+        });
+    }
+
+    /** Opens one file of a bundle. */
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open(String name) throws IOException;
+    }
+
+    private static ModelBundle load(String origin, Opener files) {
+        JsonNode manifest;
+        byte[] model;
+        byte[] tokenizer;
+        try {
+            manifest = new ObjectMapper().readTree(read(files, MANIFEST));
+            model = read(files, MODEL);
+            tokenizer = read(files, TOKENIZER);
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot read model bundle " + origin + ": " + e.getMessage(), e);
+        }
+        String expected = text(manifest, "sha256", origin);
+        String actual = sha256(model);
+        if (!actual.equalsIgnoreCase(expected)) {
+            throw new ModelLoadException("model bundle " + origin + " is corrupt or tampered with: model.onnx has "
+                    + "sha256 " + actual + " but the manifest expects " + expected);
+        }
+        return new ModelBundle(info(manifest, origin), model, tokenizer, actual, origin);
+    }
+
+    private static byte[] read(Opener files, String name) throws IOException {
+        try (InputStream in = files.open(name)) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_MODEL_BYTES + 1));
+        }
+    }
+
+    private static ModelInfo info(JsonNode m, String origin) {
+        List<Category> labels = new ArrayList<>();
+        JsonNode ls = m.path("labels");
+        if (!ls.isArray() || ls.isEmpty()) {
+            throw new ModelLoadException("model manifest of " + origin + " has no labels");
+        }
+        for (JsonNode l : ls) {
+            try {
+                labels.add(Category.fromId(l.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException("model manifest of " + origin + ": " + e.getMessage(), e);
+            }
+        }
+        int maxLength = m.path("max_length").asInt(0);
+        if (maxLength < 8 || maxLength > 8192) {
+            throw new ModelLoadException("model manifest of " + origin + " has an invalid max_length " + maxLength);
+        }
+        Map<Category, Thresholds> recommended = new EnumMap<>(Category.class);
+        m.path("thresholds").fields().forEachRemaining(e -> {
+            try {
+                JsonNode t = e.getValue();
+                recommended.put(Category.fromId(e.getKey()), new Thresholds(t.path("flag").asDouble(),
+                        t.path("require_approval").asDouble(), t.path("block").asDouble()));
+            } catch (IllegalArgumentException ex) {
+                throw new ModelLoadException("model manifest of " + origin + ", thresholds." + e.getKey() + ": "
+                        + ex.getMessage(), ex);
+            }
+        });
+        return new ModelInfo(text(m, "id", origin), m.path("version").asText(""), labels, maxLength, recommended);
+    }
+
+    private static String text(JsonNode m, String field, String origin) {
+        String v = m.path(field).asText("");
+        if (v.isEmpty()) {
+            throw new ModelLoadException("model manifest of " + origin + " has no " + field);
+        }
+        return v;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Id, labels, window length and recommended thresholds from the manifest. */
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** The verified SHA-256 of model.onnx, to pin in deployment config. */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Where the bundle was loaded from. */
+    public String origin() {
+        return origin;
+    }
+
+    byte[] modelBytes() {
+        return model;
+    }
+
+    byte[] tokenizerBytes() {
+        return tokenizer;
+    }
+}

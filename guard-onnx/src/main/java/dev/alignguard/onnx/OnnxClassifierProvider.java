@@ -1,0 +1,15 @@
+package dev.alignguard.onnx;
+
+import dev.alignguard.core.classify.Classifier;
+import dev.alignguard.core.classify.ClassifierProvider;
+import java.nio.file.Path;
+
+/** Lets {@code Guard.create()} find the ONNX classifier: the bundled model, or a bundle directory. */
+public final class OnnxClassifierProvider implements ClassifierProvider {
+    @Override
+    public Classifier create(String modelLocation) {
+        ModelBundle bundle = modelLocation == null || modelLocation.isBlank() ? ModelBundle.bundled()
+                : ModelBundle.fromDirectory(Path.of(modelLocation));
+        return OnnxClassifier.load(bundle, OnnxClassifier.Options.DEFAULT);
+    }
+}
