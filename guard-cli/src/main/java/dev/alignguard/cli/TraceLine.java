@@ -1,0 +1,93 @@
+package dev.alignguard.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.alignguard.core.AgentAction;
+import java.util.Locale;
+
+/**
+ * One line of a trace file turned into an action: {@code {"id", "text", "kind"?}} or
+ * {@code {"id", "tool", "arguments", "rationale"?}}, where arguments is a JSON object or a string holding JSON
+ * or plain text. A line that cannot be read becomes an error with the id when it is known.
+ */
+record TraceLine(JsonNode id, AgentAction action, String error) {
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(256).maxStringLength(64 << 20).build());
+    }
+
+    static TraceLine parse(String line) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new TraceLine(null, null, "not valid JSON: " + brief(e));
+        }
+        if (node == null || !node.isObject()) {
+            return new TraceLine(null, null, "expected a JSON object");
+        }
+        JsonNode id = node.get("id");
+        try {
+            return new TraceLine(id, action(node), null);
+        } catch (IllegalArgumentException e) {
+            return new TraceLine(id, null, e.getMessage());
+        }
+    }
+
+    private static AgentAction action(JsonNode node) {
+        JsonNode tool = node.get("tool");
+        JsonNode text = node.get("text");
+        if (tool != null && !tool.isNull()) {
+            if (!tool.isTextual() || tool.asText().isBlank()) {
+                throw new IllegalArgumentException("'tool' must be a non-empty string");
+            }
+            JsonNode args = node.get("arguments");
+            String arguments;
+            if (args == null || args.isNull()) {
+                arguments = "";
+            } else if (args.isTextual()) {
+                arguments = args.asText();
+            } else if (args.isObject() || args.isArray()) {
+                arguments = args.toString();
+            } else {
+                throw new IllegalArgumentException("'arguments' must be a JSON object or a string");
+            }
+            JsonNode rationale = node.get("rationale");
+            if (rationale != null && !rationale.isNull() && !rationale.isTextual()) {
+                throw new IllegalArgumentException("'rationale' must be a string");
+            }
+            return AgentAction.toolCall(tool.asText(), arguments,
+                    rationale == null || rationale.isNull() ? null : rationale.asText());
+        }
+        if (text == null || !text.isTextual()) {
+            throw new IllegalArgumentException("a line needs 'text' (a string) or 'tool' and 'arguments'");
+        }
+        JsonNode kind = node.get("kind");
+        String k = kind == null || kind.isNull() ? "message" : kind.asText().toLowerCase(Locale.ROOT);
+        return switch (k) {
+            case "plan" -> AgentAction.plan(text.asText());
+            case "output" -> AgentAction.output(text.asText());
+            case "message" -> AgentAction.message(text.asText());
+            default -> throw new IllegalArgumentException("unknown kind '" + kind.asText()
+                    + "' (expected plan, output or message)");
+        };
+    }
+
+    private static String brief(Exception e) {
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        m = m.replace('\n', ' ');
+        return m.length() > 160 ? m.substring(0, 160) + "..." : m;
+    }
+}
