@@ -97,7 +97,9 @@ public final class ModelBundle {
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model bundle " + origin + ": " + e.getMessage(), e);
         }
-        String expected = text(manifest, "sha256", origin);
+        JsonNode modelSection = manifest.path("model");
+        String expected = modelSection.has("sha256") ? text(modelSection, "sha256", origin)
+                : text(manifest, "sha256", origin);
         String actual = sha256(model);
         if (!actual.equalsIgnoreCase(expected)) {
             throw new ModelLoadException("model bundle " + origin + " is corrupt or tampered with: model.onnx has "

@@ -1,6 +1,5 @@
 package dev.alignguard.onnx;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
@@ -20,7 +19,7 @@ import java.util.Map;
 
 /**
  * Scores texts with a model bundle: the DJL HuggingFace tokenizer, then one ONNX Runtime session shared
- * by all threads, padded only to the longest text of each batch. Works offline: DJL's telemetry and
+ * by all threads, one unpadded forward pass per text. Works offline: DJL's telemetry and
  * downloads are switched off before the tokenizer loads. Thread-safe.
  */
 public final class OnnxClassifier implements Classifier {
@@ -99,38 +98,38 @@ public final class OnnxClassifier implements Classifier {
         return info;
     }
 
+    /**
+     * Scores each text in its own forward pass. The int8 model quantises activations per tensor at run time,
+     * so padding and neighbours in a batch would shift a text's score slightly; one pass per text keeps the
+     * score of a text independent of what it is checked with (and batching gains little on CPU).
+     */
     @Override
     public float[][] score(List<String> texts) throws ClassifierException {
-        if (texts.isEmpty()) {
-            return new float[0][];
+        float[][] out = new float[texts.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scoreOne(texts.get(i));
         }
-        int n = texts.size();
-        long[][] ids = new long[n][];
-        int longest = 1;
+        return out;
+    }
+
+    private float[] scoreOne(String text) throws ClassifierException {
+        long[] ids;
         try {
-            for (int i = 0; i < n; i++) {
-                Encoding e = tokenizer.encode(texts.get(i));
-                ids[i] = e.getIds();
-                longest = Math.max(longest, ids[i].length);
-            }
+            ids = tokenizer.encode(text).getIds();
         } catch (RuntimeException e) {
             throw new ClassifierException("tokenizer failed: " + e.getMessage(), e);
         }
-        long[] idBuf = new long[n * longest];
-        long[] maskBuf = new long[n * longest];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(ids[i], 0, idBuf, i * longest, ids[i].length);
-            java.util.Arrays.fill(maskBuf, i * longest, i * longest + ids[i].length, 1L);
-        }
-        long[] shape = {n, longest};
-        try (OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(idBuf), shape);
-             OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(maskBuf), shape);
+        long[] mask = new long[ids.length];
+        java.util.Arrays.fill(mask, 1L);
+        long[] shape = {1, ids.length};
+        try (OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+             OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
              OrtSession.Result r = session.run(Map.of("input_ids", idT, "attention_mask", maskT))) {
             Object value = r.get("probabilities").orElseThrow().getValue();
-            if (!(value instanceof float[][] probs) || probs.length != n) {
-                throw new ClassifierException("model returned an unexpected output for " + n + " texts");
+            if (!(value instanceof float[][] probs) || probs.length != 1) {
+                throw new ClassifierException("model returned an unexpected output");
             }
-            return probs;
+            return probs[0];
         } catch (OrtException | RuntimeException e) {
             throw new ClassifierException("ONNX Runtime failed: " + e.getMessage(), e);
         }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * Folds away the Unicode tricks that hide text from a classifier while keeping offsets: NFKC per code point
- * (full-width and compatibility forms), zero-width and other format characters removed, control characters
- * and every kind of whitespace collapsed to one space, unpaired surrogates replaced by U+FFFD, ends trimmed.
+ * (full-width and compatibility forms), zero-width, format and control characters removed, every kind of
+ * whitespace collapsed to one space, unpaired surrogates replaced by U+FFFD, ends trimmed.
  * The same rule is applied to the training data (training/CONTRACT.md). Stateless and thread-safe.
  */
 public final class TextNormalizer {
@@ -37,16 +37,20 @@ public final class TextNormalizer {
                     spaceFrom = i;
                 }
             } else if (!isInvisible(cp)) {
-                if (spaceFrom >= 0 && out.length() > 0) {
-                    out.append(' ', spaceFrom, i);
-                }
-                spaceFrom = -1;
                 String folded = fold(cp);
                 for (int j = 0; j < folded.length(); j++) {
                     char fc = folded.charAt(j);
-                    if (!isSpace(fc)) { // NFKC of some compatibility forms contains spaces
-                        out.append(fc, i, i + width);
+                    if (isSpace(fc)) { // NFKC of some compatibility forms contains spaces
+                        if (spaceFrom < 0) {
+                            spaceFrom = i;
+                        }
+                        continue;
                     }
+                    if (spaceFrom >= 0 && out.length() > 0) {
+                        out.append(' ', spaceFrom, Math.max(i, spaceFrom + 1));
+                    }
+                    spaceFrom = -1;
+                    out.append(fc, i, i + width);
                 }
             }
             i += width;
@@ -63,14 +67,14 @@ public final class TextNormalizer {
     }
 
     static boolean isSpace(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.CONTROL;
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
     }
 
     static boolean isInvisible(int cp) {
-        return Character.getType(cp) == Character.FORMAT // zero-width space/joiners, BOM, bidi overrides, soft hyphen
-                || cp == 0x034F // combining grapheme joiner
-                || (cp >= 0xFE00 && cp <= 0xFE0F) // variation selectors
-                || (cp >= 0xE0100 && cp <= 0xE01EF);
+        int type = Character.getType(cp);
+        return type == Character.CONTROL // NUL, bell, escape...: dropped so they cannot split a word
+                || type == Character.FORMAT; // zero-width space/joiners, BOM, bidi overrides, soft hyphen
+        // Combining marks (variation selectors, grapheme joiner) stay: the uncased tokenizer strips them.
     }
 
     /** The normalised characters and, per character, the original span it came from. */

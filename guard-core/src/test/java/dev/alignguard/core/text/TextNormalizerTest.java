@@ -20,8 +20,13 @@ class TextNormalizerTest {
     }
 
     @Test
-    void collapsesWhitespaceAndControlCharactersAndTrims() {
-        assertEquals("a b c", TextNormalizer.normalize("  a\n\t\u0000 b\u00A0\u2003c \r\n").text());
+    void collapsesWhitespaceAndTrims() {
+        assertEquals("a b c", TextNormalizer.normalize("  a\n\t b\u00A0\u2003c \r\n").text());
+    }
+
+    @Test
+    void dropsControlCharactersThatSplitWords() {
+        assertEquals("blackmail", TextNormalizer.normalize("black\u0000ma\u001Bil").text());
     }
 
     @Test

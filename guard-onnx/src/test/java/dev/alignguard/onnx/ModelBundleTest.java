@@ -1,0 +1,100 @@
+package dev.alignguard.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alignguard.core.Category;
+import dev.alignguard.core.ModelLoadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+
+    /** Copies the bundled model's files into {@code dir}. */
+    static Path copyBundle(Path dir) throws IOException {
+        for (String f : List.of(ModelBundle.MODEL, ModelBundle.TOKENIZER, ModelBundle.MANIFEST)) {
+            try (InputStream in = ModelBundle.class.getClassLoader()
+                    .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void bundledModelLoadsWithVerifiedChecksumAndLabels() {
+        ModelBundle b = ModelBundle.bundled();
+        assertEquals(List.of(Category.BLACKMAIL, Category.COERCION, Category.SELF_PRESERVATION), b.info().labels());
+        assertEquals(64, b.sha256().length());
+        assertEquals(3, b.info().recommendedThresholds().size());
+    }
+
+    @Test
+    void tamperedModelIsRejectedAtLoad(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        byte[] model = Files.readAllBytes(dir.resolve(ModelBundle.MODEL));
+        model[model.length / 2] ^= 0x01;
+        Files.write(dir.resolve(ModelBundle.MODEL), model);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("corrupt or tampered"), e.getMessage());
+    }
+
+    @Test
+    void truncatedModelIsRejectedAtLoad(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        byte[] model = Files.readAllBytes(dir.resolve(ModelBundle.MODEL));
+        Files.write(dir.resolve(ModelBundle.MODEL), java.util.Arrays.copyOf(model, model.length / 3));
+        assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+    }
+
+    @Test
+    void missingFileIsAClearError(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        Files.delete(dir.resolve(ModelBundle.TOKENIZER));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("tokenizer.json is missing"), e.getMessage());
+    }
+
+    @Test
+    void manifestListingOtherLabelsThanTheModelOutputsIsRejected(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        Path manifest = dir.resolve(ModelBundle.MANIFEST);
+        String json = Files.readString(manifest);
+        Files.writeString(manifest, json.replaceFirst("\"labels\"\\s*:\\s*\\[[^\\]]*\\]",
+                "\"labels\": [\"blackmail\", \"coercion\"]"));
+        ModelBundle bundle = ModelBundle.fromDirectory(dir);
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> OnnxClassifier.load(bundle, OnnxClassifier.Options.DEFAULT));
+        assertTrue(e.getMessage().contains("outputs 3 labels"), e.getMessage());
+    }
+
+    @Test
+    void unknownLabelInManifestIsRejected(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        Path manifest = dir.resolve(ModelBundle.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"coercion\"", "\"extortion\""));
+        assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+    }
+
+    @Test
+    void pinnedChecksumMustMatch() {
+        ModelBundle b = ModelBundle.bundled();
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> OnnxClassifier.load(b,
+                OnnxClassifier.Options.DEFAULT.withPinnedSha256("00".repeat(32))));
+        assertTrue(e.getMessage().contains("is pinned"));
+    }
+
+    @Test
+    void corruptManifestIsAClearError(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        Files.writeString(dir.resolve(ModelBundle.MANIFEST), "{not json");
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().startsWith("cannot read model bundle"), e.getMessage());
+    }
+}

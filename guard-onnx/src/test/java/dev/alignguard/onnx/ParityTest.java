@@ -1,0 +1,95 @@
+package dev.alignguard.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alignguard.core.text.TextNormalizer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java side sees exactly what the model was trained on: the training pipeline wrote, for a few dozen
+ * texts, its normalised text, token ids, PyTorch probabilities and int8 ONNX probabilities.
+ */
+class ParityTest {
+    private static OnnxClassifier classifier;
+    private static final List<JsonNode> ROWS = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws Exception {
+        classifier = OnnxClassifier.bundled();
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(ModelBundle.class.getClassLoader()
+                .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + "parity.jsonl"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    ROWS.add(json.readTree(line));
+                }
+            }
+        }
+        assertTrue(ROWS.size() >= 20, "parity.jsonl holds " + ROWS.size() + " rows");
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    @Test
+    void javaNormalisationMatchesTraining() {
+        for (JsonNode row : ROWS) {
+            assertEquals(row.get("normalised").asText(), TextNormalizer.normalize(row.get("text").asText()).text(),
+                    () -> "normalisation differs for " + row.get("text"));
+        }
+    }
+
+    @Test
+    void tokenIdsMatchTraining() {
+        for (JsonNode row : ROWS) {
+            String normalised = TextNormalizer.normalize(row.get("text").asText()).text();
+            long[] expected = new long[row.get("ids").size()];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = row.get("ids").get(i).asLong();
+            }
+            assertArrayEquals(expected, classifier.tokenIds(normalised), () -> "ids differ for " + row.get("text"));
+        }
+    }
+
+    @Test
+    void probabilitiesMatchTheInt8ModelAndStayCloseToPyTorch() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode row : ROWS) {
+            texts.add(TextNormalizer.normalize(row.get("text").asText()).text());
+        }
+        float[][] got = classifier.score(texts);
+        double worstFp32 = 0;
+        for (int i = 0; i < ROWS.size(); i++) {
+            for (int l = 0; l < 3; l++) {
+                double int8 = ROWS.get(i).get("int8_probabilities").get(l).asDouble();
+                double fp32 = ROWS.get(i).get("probabilities").get(l).asDouble();
+                assertEquals(int8, got[i][l], 2e-3, "int8 parity, row " + i);
+                worstFp32 = Math.max(worstFp32, Math.abs(fp32 - got[i][l]));
+            }
+        }
+        assertTrue(worstFp32 < 0.1, "int8 model drifts from PyTorch fp32 by " + worstFp32);
+    }
+
+    @Test
+    void scoresABatchTheSameAsOneByOne() throws Exception {
+        List<String> texts = List.of("short", "a somewhat longer sentence about the quarterly report and budget");
+        float[][] batch = classifier.score(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(classifier.score(List.of(texts.get(i)))[0], batch[i], 1e-4f);
+        }
+    }
+}
