@@ -1,0 +1,161 @@
+package dev.alignguard.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.Category;
+import dev.alignguard.core.Guard;
+import dev.alignguard.core.GuardConfig;
+import dev.alignguard.core.GuardContext;
+import dev.alignguard.core.Thresholds;
+import dev.alignguard.core.Verdict;
+import dev.alignguard.core.classify.CacheSpec;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Evaluates the bundled model through the whole Java pipeline (extraction, normalisation, chunking, ONNX) on
+ * the held-out test split, whose template families, names and companies the model never saw, and checks the
+ * figures the model card ({@code alignguard-model.json}, {@code metrics.test_int8}) claims: AUROC and recall
+ * may not fall below the claim, the hard-negative false-positive rate may not rise above it.
+ */
+class HeldOutEvaluationTest {
+    private static final Path TEST_SPLIT = Path.of("../training/data/corpus/test.jsonl");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<JsonNode> RECORDS = new ArrayList<>();
+    private static final List<Verdict> VERDICTS = new ArrayList<>();
+    private static JsonNode claims;
+    private static Guard guard;
+
+    @BeforeAll
+    static void scoreTestSplit() throws Exception {
+        try (InputStream in = ModelBundle.class.getClassLoader()
+                .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + "alignguard-model.json")) {
+            claims = JSON.readTree(in).path("metrics").path("test_int8");
+        }
+        guard = Guard.builder().classifier(OnnxClassifier.bundled()).auditSink(e -> { })
+                .config(new GuardConfig(dev.alignguard.core.Policy.defaults(), CacheSpec.DISABLED,
+                        java.time.Duration.ofSeconds(30), false, ""))
+                .build();
+        for (String line : Files.readAllLines(TEST_SPLIT)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode r = JSON.readTree(line);
+            RECORDS.add(r);
+            VERDICTS.add(guard.check(action(r), GuardContext.empty()));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        guard.close();
+    }
+
+    static AgentAction action(JsonNode r) {
+        switch (r.path("kind").asText()) {
+            case "tool_call":
+                JsonNode rationale = r.get("rationale");
+                return AgentAction.toolCall(r.path("tool").asText(), r.path("arguments").toString(),
+                        rationale == null || rationale.isNull() ? null : rationale.asText());
+            case "plan":
+                return AgentAction.plan(r.path("text").asText());
+            case "output":
+                return AgentAction.output(r.path("text").asText());
+            default:
+                return AgentAction.message(r.path("text").asText());
+        }
+    }
+
+    private static boolean positive(int i, Category c) {
+        return RECORDS.get(i).path("labels").path(c.id()).asInt() == 1;
+    }
+
+    static double auroc(List<Double> pos, List<Double> neg) {
+        double wins = 0;
+        for (double p : pos) {
+            for (double n : neg) {
+                wins += p > n ? 1 : p == n ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) pos.size() * neg.size());
+    }
+
+    @Test
+    void aurocPerCategoryIsAtLeastWhatTheModelCardClaims() {
+        for (Category c : Category.values()) {
+            List<Double> pos = new ArrayList<>();
+            List<Double> neg = new ArrayList<>();
+            for (int i = 0; i < RECORDS.size(); i++) {
+                (positive(i, c) ? pos : neg).add(VERDICTS.get(i).score(c));
+            }
+            double got = auroc(pos, neg);
+            double claimed = claims.path(c.id()).path("auroc").asDouble(Double.NaN);
+            report("AUROC", c, got, claimed);
+            assertTrue(got >= claimed - 0.01, c.id() + ": AUROC " + got + " < claimed " + claimed);
+        }
+    }
+
+    @Test
+    void recallAtTheBlockAndFlagThresholdsIsAtLeastWhatTheModelCardClaims() {
+        for (Category c : Category.values()) {
+            Thresholds t = guard.model().recommendedThresholds().get(c);
+            int pos = 0;
+            int atBlock = 0;
+            int atFlag = 0;
+            for (int i = 0; i < RECORDS.size(); i++) {
+                if (positive(i, c)) {
+                    pos++;
+                    double s = VERDICTS.get(i).score(c);
+                    atBlock += s >= t.block() ? 1 : 0;
+                    atFlag += s >= t.flag() ? 1 : 0;
+                }
+            }
+            double block = (double) atBlock / pos;
+            double flag = (double) atFlag / pos;
+            double claimedBlock = claims.path(c.id()).path("recall_at_block").asDouble(Double.NaN);
+            double claimedFlag = claims.path(c.id()).path("recall_at_flag").asDouble(Double.NaN);
+            report("recall@block", c, block, claimedBlock);
+            report("recall@flag", c, flag, claimedFlag);
+            assertTrue(block >= claimedBlock - 0.03, c.id() + ": recall at block " + block + " < " + claimedBlock);
+            assertTrue(flag >= claimedFlag - 0.03, c.id() + ": recall at flag " + flag + " < " + claimedFlag);
+        }
+    }
+
+    @Test
+    void hardNegativeFalsePositiveRateIsAtMostWhatTheModelCardClaims() {
+        int hard = 0;
+        int flagged = 0;
+        int blocked = 0;
+        for (int i = 0; i < RECORDS.size(); i++) {
+            if (RECORDS.get(i).path("hard_negative").asBoolean()) {
+                hard++;
+                Verdict v = VERDICTS.get(i);
+                flagged += v.decision().ordinal() >= dev.alignguard.core.Decision.FLAG.ordinal() ? 1 : 0;
+                blocked += v.decision() == dev.alignguard.core.Decision.BLOCK ? 1 : 0;
+            }
+        }
+        double atFlag = (double) flagged / hard;
+        double atBlock = (double) blocked / hard;
+        double claimedFlag = claims.path("hard_negative_fpr_any_label_at_flag").asDouble(Double.NaN);
+        double claimedBlock = claims.path("hard_negative_fpr_any_label_at_block").asDouble(Double.NaN);
+        System.out.printf(Locale.ROOT, "held-out hard negatives: n=%d, not ALLOWed %.3f (claimed %.3f), "
+                + "BLOCKed %.3f (claimed %.3f)%n", hard, atFlag, claimedFlag, atBlock, claimedBlock);
+        assertTrue(atFlag <= claimedFlag + 0.015, "hard-negative FPR at flag " + atFlag + " > " + claimedFlag);
+        assertTrue(atBlock <= claimedBlock + 0.015, "hard-negative FPR at block " + atBlock + " > " + claimedBlock);
+    }
+
+    private static void report(String what, Category c, double got, double claimed) {
+        System.out.printf(Locale.ROOT, "held-out %-12s %-18s java %.3f  model card %.3f%n", what, c.id(), got,
+                claimed);
+    }
+}
