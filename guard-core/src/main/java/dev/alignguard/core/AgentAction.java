@@ -7,8 +7,7 @@ import java.util.Objects;
  * message. Sealed so that the text extraction rules cover every kind; strings are kept exactly as the
  * agent produced them (evidence offsets point into them).
  */
-public sealed interface AgentAction permits AgentAction.ToolCall, AgentAction.Plan, AgentAction.Output,
-        AgentAction.Message {
+public sealed interface AgentAction permits AgentAction.ToolCall, AgentAction.TextAction {
 
     /** A short kind name for audit records: {@code tool_call}, {@code plan}, {@code output}, {@code message}. */
     String kind();
@@ -34,8 +33,14 @@ public sealed interface AgentAction permits AgentAction.ToolCall, AgentAction.Pl
         }
     }
 
+    /** An action that is one piece of text: a plan, an output or a message. */
+    sealed interface TextAction extends AgentAction permits Plan, Output, Message {
+        /** The text, exactly as the agent produced it. */
+        String text();
+    }
+
     /** A plan or chain of reasoning the agent is about to act on. */
-    record Plan(String text) implements AgentAction {
+    record Plan(String text) implements TextAction {
         public Plan {
             Objects.requireNonNull(text, "plan text must not be null");
         }
@@ -47,7 +52,7 @@ public sealed interface AgentAction permits AgentAction.ToolCall, AgentAction.Pl
     }
 
     /** A final answer the agent is about to return. */
-    record Output(String text) implements AgentAction {
+    record Output(String text) implements TextAction {
         public Output {
             Objects.requireNonNull(text, "output text must not be null");
         }
@@ -59,7 +64,7 @@ public sealed interface AgentAction permits AgentAction.ToolCall, AgentAction.Pl
     }
 
     /** A message the agent is about to send to a person or another agent outside a tool call. */
-    record Message(String text) implements AgentAction {
+    record Message(String text) implements TextAction {
         public Message {
             Objects.requireNonNull(text, "message text must not be null");
         }

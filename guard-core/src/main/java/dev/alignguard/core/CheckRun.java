@@ -100,7 +100,7 @@ final class CheckRun {
             fields = r.fields();
             w.addAll(r.warnings());
         } else {
-            fields = List.of(FieldText.whole(ScoredField.TEXT, textOf(action)));
+            fields = List.of(FieldText.whole(ScoredField.TEXT, ((AgentAction.TextAction) action).text()));
         }
         StringBuilder joined = new StringBuilder();
         int budget = policy.maxInputChars();
@@ -144,16 +144,6 @@ final class CheckRun {
         warnings.add(w);
         oversized.add(over);
         texts.add(joined.toString());
-    }
-
-    private static String textOf(AgentAction action) {
-        if (action instanceof AgentAction.Plan p) {
-            return p.text();
-        }
-        if (action instanceof AgentAction.Output o) {
-            return o.text();
-        }
-        return ((AgentAction.Message) action).text();
     }
 
     /** Scores every distinct window; null (with {@link #failure} set) when the classifier fails or time runs out. */

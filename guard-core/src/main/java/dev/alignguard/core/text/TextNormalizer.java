@@ -22,22 +22,32 @@ public final class TextNormalizer {
         int spaceFrom = -1; // start of a pending run of whitespace, -1 when none
         int i = 0;
         while (i < n) {
-            char c = original.charAt(i);
-            int cp = c;
-            int width = 1;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(original.charAt(i + 1))) {
-                cp = Character.toCodePoint(c, original.charAt(i + 1));
-                width = 2;
-            } else if (Character.isSurrogate(c)) {
-                cp = 0xFFFD;
+            int cp = codePointAt(original, i);
+            int width = Character.charCount(cp); // 2 only for a valid surrogate pair
+            if (cp == 0xFFFD && Character.isSurrogate(original.charAt(i))) {
                 replaced++;
             }
             if (isSpace(cp)) {
                 if (spaceFrom < 0) {
                     spaceFrom = i;
                 }
-            } else if (!isInvisible(cp)) {
-                String folded = fold(cp);
+                i += width;
+                continue;
+            }
+            if (isInvisible(cp)) {
+                i += width;
+                continue;
+            }
+            // A base character and the combining marks after it are normalised together (é = e + U+0301).
+            int end = i + width;
+            while (end < n && isCombining(codePointAt(original, end))) {
+                end += Character.charCount(codePointAt(original, end));
+            }
+            String folded = end == i + 1 && cp < 0x80 ? null : fold(original.substring(i, end), cp);
+            if (folded == null) {
+                spaceFrom = appendPendingSpace(out, spaceFrom, i);
+                out.append((char) cp, i, end);
+            } else {
                 for (int j = 0; j < folded.length(); j++) {
                     char fc = folded.charAt(j);
                     if (isSpace(fc)) { // NFKC of some compatibility forms contains spaces
@@ -46,24 +56,43 @@ public final class TextNormalizer {
                         }
                         continue;
                     }
-                    if (spaceFrom >= 0 && out.length() > 0) {
-                        out.append(' ', spaceFrom, Math.max(i, spaceFrom + 1));
-                    }
-                    spaceFrom = -1;
-                    out.append(fc, i, i + width);
+                    spaceFrom = appendPendingSpace(out, spaceFrom, i);
+                    out.append(fc, i, end);
                 }
             }
-            i += width;
+            i = end;
         }
         return out.finish(replaced);
     }
 
-    private static String fold(int cp) {
-        if (cp < 0x80) {
-            return String.valueOf((char) cp);
+    /** The code point at {@code i}, with an unpaired surrogate read as U+FFFD. */
+    private static int codePointAt(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            return Character.toCodePoint(c, s.charAt(i + 1));
         }
-        String s = Character.toString(cp);
-        return Normalizer.isNormalized(s, Normalizer.Form.NFKC) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
+        return Character.isSurrogate(c) ? 0xFFFD : c;
+    }
+
+    private static int appendPendingSpace(Output out, int spaceFrom, int at) {
+        if (spaceFrom >= 0 && out.length() > 0) {
+            out.append(' ', spaceFrom, Math.max(at, spaceFrom + 1));
+        }
+        return -1;
+    }
+
+    private static String fold(String cluster, int cp) {
+        if (Character.isSurrogate(cluster.charAt(0)) && Character.charCount(cp) == 1) {
+            cluster = "\uFFFD" + cluster.substring(1); // an unpaired surrogate
+        }
+        return Normalizer.isNormalized(cluster, Normalizer.Form.NFKC) ? cluster
+                : Normalizer.normalize(cluster, Normalizer.Form.NFKC);
+    }
+
+    private static boolean isCombining(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     static boolean isSpace(int cp) {

@@ -15,6 +15,14 @@ class TextNormalizerTest {
     }
 
     @Test
+    void composesABaseLetterWithItsCombiningMarks() {
+        NormalizedText n = TextNormalizer.normalize("cafe\u0301 ok");
+        assertEquals("caf\u00E9 ok", n.text());
+        assertEquals(3, n.originalStart(3));
+        assertEquals(5, n.originalEnd(4));
+    }
+
+    @Test
     void removesZeroWidthCharactersThatSplitWords() {
         assertEquals("blackmail", TextNormalizer.normalize("bl\u200Back\u200Dma\uFEFFil").text());
     }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the AlignGuard JMH benchmarks and writes JMH's JSON to guard-benchmarks/results/.
+#
+# Usage (from anywhere):
+#   guard-benchmarks/run.sh              full suite (about 7-8 minutes on 2 cores)  -> results/<date>.json
+#   guard-benchmarks/run.sh --quick      128-token subset, short iterations (~1.5 min) -> results/<date>-quick.json
+#   guard-benchmarks/run.sh --no-build   skip the Maven build (reuse target/benchmarks.jar)
+#   guard-benchmarks/run.sh [--quick] -- <JMH options>   extra JMH options, e.g. -- -prof gc
+# After the run, results/<name>.md gets a Markdown summary (needs python3; see summarize.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MODE=full
+BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) MODE=quick ;;
+    --no-build) BUILD=0 ;;
+    --) shift; break ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) break ;;
+  esac
+  shift
+done
+
+JAR=guard-benchmarks/target/benchmarks.jar
+if [ "$BUILD" = 1 ] || [ ! -f "$JAR" ]; then
+  # Builds guard-core, guard-onnx, guard-model (with the bundled model) and the shaded benchmark jar.
+  mvn -q -B -pl guard-benchmarks -am package -DskipTests
+fi
+if [ ! -f guard-model/src/main/resources/dev/alignguard/model/model.onnx ]; then
+  echo "run.sh: no bundled model (guard-model/src/main/resources/dev/alignguard/model/model.onnx); run training/run_all.sh" >&2
+  exit 1
+fi
+
+mkdir -p guard-benchmarks/results
+STAMP=$(date +%Y-%m-%d)
+if [ "$MODE" = quick ]; then
+  OUT=guard-benchmarks/results/$STAMP-quick.json
+  # 128-token tool calls only, batch of 8, no 2,000-token output; 1 x 2 s warm-up, 2 x 2 s measurement.
+  SELECT=('GuardCheckBenchmark\.check(Throughput2Threads)?$'
+          'PartsBenchmark\.(extractNormaliseChunk|tokenize|ortRun|onnxScore|guardCacheHit|guardConstantClassifier)$'
+          'BatchBenchmark\.checkAll$')
+  OPTS=(-p tokens=128 -p batch=8 -wi 1 -w 2s -i 2 -r 2s)
+else
+  OUT=guard-benchmarks/results/$STAMP.json
+  SELECT=('dev\.alignguard\.benchmarks\.')
+  OPTS=()
+fi
+
+# DJL must stay offline (no telemetry, no downloads); the forks also get -Dai.djl.offline=true from @Fork.
+export OPT_OUT_TRACKING=true
+echo "run.sh: $MODE run -> $OUT"
+"${JAVA:-java}" -Dai.djl.offline=true -jar "$JAR" "${SELECT[@]}" "${OPTS[@]}" -rf json -rff "$OUT" "$@"
+
+if command -v python3 >/dev/null 2>&1; then
+  python3 guard-benchmarks/summarize.py "$OUT" | tee "${OUT%.json}.md"
+fi

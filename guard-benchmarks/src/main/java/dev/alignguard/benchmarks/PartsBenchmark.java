@@ -1,0 +1,256 @@
+package dev.alignguard.benchmarks;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.Guard;
+import dev.alignguard.core.Verdict;
+import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.onnx.ModelBundle;
+import dev.alignguard.onnx.OnnxClassifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The parts of one check, each alone, on the same tool calls as {@link GuardCheckBenchmark} (one action per
+ * operation, all its windows):
+ * <ul>
+ *   <li>{@code extractNormaliseChunk}: ToolCallText + TextNormalizer + Chunker, the window texts;</li>
+ *   <li>{@code tokenize}: the DJL tokenizer from the bundle's tokenizer.json on those windows;</li>
+ *   <li>{@code ortRun}: a raw ONNX Runtime session (bundle's model bytes, 1 intra-op thread) run on
+ *       pre-built tensors of exactly the guard's classifier calls: the floor;</li>
+ *   <li>{@code onnxScore}: {@code OnnxClassifier.score} on the windows (tokenizer, tensors, run);</li>
+ *   <li>{@code guardCacheHit}: {@code Guard.check} of a repeated action with the cache on;</li>
+ *   <li>{@code guardConstantClassifier}: {@code Guard.check} with a free classifier and a no-op audit sink,
+ *       i.e. everything except the model (extraction, policy, verdict, evidence, audit event).</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Xms1g", "-Xmx1g",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.ai.djl=error"})
+public class PartsBenchmark {
+
+    /** The tool calls and, per variant, the guard's classifier calls (lists of window texts). */
+    @State(Scope.Benchmark)
+    public static class Actions {
+        /** Approximate tokens of the tool call (payload plus rationale). */
+        @Param({"32", "64", "128", "256"})
+        public int tokens;
+
+        List<AgentAction.ToolCall> actions;
+        List<List<List<String>>> calls;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            actions = Texts.toolCalls(tokens);
+            calls = new ArrayList<>(actions.size());
+            for (AgentAction.ToolCall a : actions) {
+                calls.add(Fixtures.batches(Fixtures.windows(a)));
+            }
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Tokenizer {
+        HuggingFaceTokenizer tokenizer;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            tokenizer = Fixtures.tokenizer(ModelBundle.bundled().info().maxLength());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            tokenizer.close();
+        }
+    }
+
+    /** A raw session and, per variant, the input tensors of each of the guard's classifier calls. */
+    @State(Scope.Benchmark)
+    public static class RawOrt {
+        OrtSession session;
+        List<List<Map<String, OnnxTensor>>> inputs;
+
+        @Setup(Level.Trial)
+        public void setUp(Actions a) throws OrtException {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            session = Fixtures.rawSession(env);
+            inputs = RawOrt.build(env, a.calls);
+        }
+
+        static List<List<Map<String, OnnxTensor>>> build(OrtEnvironment env, List<List<List<String>>> calls)
+                throws OrtException {
+            List<List<Map<String, OnnxTensor>>> out = new ArrayList<>(calls.size());
+            try (HuggingFaceTokenizer tok = Fixtures.tokenizer(ModelBundle.bundled().info().maxLength())) {
+                for (List<List<String>> variant : calls) {
+                    List<Map<String, OnnxTensor>> perCall = new ArrayList<>(variant.size());
+                    for (List<String> call : variant) {
+                        perCall.add(Fixtures.inputs(env, tok, call));
+                    }
+                    out.add(perCall);
+                }
+            }
+            return out;
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws OrtException {
+            Fixtures.close(inputs);
+            session.close();
+        }
+    }
+
+    /** Raw session inputs for the ~2,000-token output (no tokens parameter). */
+    @State(Scope.Benchmark)
+    public static class RawOrtLongOutput {
+        OrtSession session;
+        List<List<Map<String, OnnxTensor>>> inputs;
+
+        @Setup(Level.Trial)
+        public void setUp() throws OrtException {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            session = Fixtures.rawSession(env);
+            List<List<List<String>>> calls = new ArrayList<>();
+            for (AgentAction.Output o : Texts.longOutputs(4)) {
+                calls.add(Fixtures.batches(Fixtures.windows(o)));
+            }
+            inputs = RawOrt.build(env, calls);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws OrtException {
+            Fixtures.close(inputs);
+            session.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Onnx {
+        OnnxClassifier classifier;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            classifier = OnnxClassifier.load(ModelBundle.bundled(), OnnxClassifier.Options.DEFAULT);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            classifier.close();
+        }
+    }
+
+    /** The bundled-model guard with the cache on, already holding the scores of the one action it checks. */
+    @State(Scope.Benchmark)
+    public static class CachedGuard {
+        Guard guard;
+        AgentAction.ToolCall action;
+
+        @Setup(Level.Trial)
+        public void setUp(Actions a) {
+            guard = Fixtures.bundledGuard(true);
+            action = a.actions.get(0);
+            Fixtures.requireScored(guard.check(action));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            Fixtures.requireHealthy(guard);
+            double hitRate = guard.stats().cacheHitRate();
+            guard.close();
+            if (!(hitRate > 0.99)) {
+                throw new IllegalStateException("expected cache hits only, hit rate " + hitRate);
+            }
+        }
+    }
+
+    /** A guard whose classifier costs nothing, cache off, audit to nowhere. */
+    @State(Scope.Benchmark)
+    public static class ConstantGuard {
+        Guard guard;
+
+        @Setup(Level.Trial)
+        public void setUp(Actions a) {
+            guard = Guard.builder().classifier(new ConstantClassifier()).config(Fixtures.config(false))
+                    .auditSink(Fixtures.NO_AUDIT).build();
+            Fixtures.requireScored(guard.check(a.actions.get(0)));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            Fixtures.requireHealthy(guard);
+            guard.close();
+        }
+    }
+
+    @Benchmark
+    public List<String> extractNormaliseChunk(Actions a, Cursor c) {
+        return Fixtures.windows(c.next(a.actions));
+    }
+
+    @Benchmark
+    public void tokenize(Actions a, Tokenizer t, Cursor c, Blackhole bh) {
+        for (List<String> call : c.next(a.calls)) {
+            for (String text : call) {
+                bh.consume(t.tokenizer.encode(text).getIds());
+            }
+        }
+    }
+
+    @Benchmark
+    public void ortRun(RawOrt o, Cursor c, Blackhole bh) throws OrtException {
+        run(o.session, c.next(o.inputs), bh);
+    }
+
+    @Benchmark
+    public void ortRunLongOutput2kTokens(RawOrtLongOutput o, Cursor c, Blackhole bh) throws OrtException {
+        run(o.session, c.next(o.inputs), bh);
+    }
+
+    private static void run(OrtSession session, List<Map<String, OnnxTensor>> calls, Blackhole bh)
+            throws OrtException {
+        for (Map<String, OnnxTensor> in : calls) {
+            try (OrtSession.Result r = session.run(in)) {
+                bh.consume(r.get("probabilities").orElseThrow().getValue()); // copies the probabilities to a float[][], as OnnxClassifier does
+            }
+        }
+    }
+
+    @Benchmark
+    public void onnxScore(Actions a, Onnx o, Cursor c, Blackhole bh) throws ClassifierException {
+        for (List<String> call : c.next(a.calls)) {
+            bh.consume(o.classifier.score(call));
+        }
+    }
+
+    @Benchmark
+    public Verdict guardCacheHit(CachedGuard g) {
+        return g.guard.check(g.action);
+    }
+
+    @Benchmark
+    public Verdict guardConstantClassifier(Actions a, ConstantGuard g, Cursor c) {
+        return g.guard.check(c.next(a.actions));
+    }
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Turns a JMH JSON result of the AlignGuard benchmarks into Markdown tables (all times in ms).
+
+Usage: python3 guard-benchmarks/summarize.py guard-benchmarks/results/<date>.json
+"""
+import json
+import sys
+
+TO_MS = {"ms/op": 1.0, "us/op": 1e-3, "ns/op": 1e-6, "s/op": 1e3}
+PARTS = [
+    ("extractNormaliseChunk", "extract + normalise + chunk"),
+    ("tokenize", "tokenise (DJL)"),
+    ("ortRun", "raw ORT run (floor)"),
+    ("onnxScore", "OnnxClassifier.score"),
+    ("guardConstantClassifier", "Guard.check, constant classifier (policy/audit, no model)"),
+    ("guardCacheHit", "Guard.check, cache hit"),
+]
+
+
+def load(path):
+    with open(path) as f:
+        rows = json.load(f)
+    out = {}
+    for r in rows:
+        name = r["benchmark"].rsplit(".", 2)
+        key = (name[-2], name[-1], r["mode"], r.get("params", {}).get("tokens"), r.get("params", {}).get("batch"))
+        out[key] = r["primaryMetric"]
+    return out
+
+
+def ms(metric):
+    return metric["score"] * TO_MS[metric["scoreUnit"]]
+
+
+def pct(metric, p):
+    return metric["scorePercentiles"][p] * TO_MS[metric["scoreUnit"]]
+
+
+def fmt(x, digits=None):
+    if x is None:
+        return "–"
+    if digits is None:
+        digits = 3 if x < 1 else 2 if x < 100 else 1
+    return f"{x:.{digits}f}"
+
+
+def main(path):
+    res = load(path)
+    tokens = sorted({k[3] for k in res if k[3] is not None}, key=int)
+    g = lambda cls, m, mode, t=None, b=None: res.get((cls, m, mode, t, b))
+
+    print(f"Results: `{path}`\n")
+    print("### Guard.check, bundled model, cache off (1 thread unless stated)\n")
+    print("| tokens | avg ms/op | p50 ms | p99 ms | 2 threads checks/s | raw ORT floor ms | check / floor |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for t in tokens:
+        avg = g("GuardCheckBenchmark", "check", "avgt", t)
+        smp = g("GuardCheckBenchmark", "check", "sample", t)
+        thr = g("GuardCheckBenchmark", "checkThroughput2Threads", "thrpt", t)
+        floor = g("PartsBenchmark", "ortRun", "avgt", t)
+        if not (avg or smp or thr):
+            continue
+        a = ms(avg) if avg else (ms(smp) if smp else None)
+        err = f" ± {fmt(avg['scoreError'] * TO_MS[avg['scoreUnit']])}" if avg and avg.get("scoreError") == avg.get("scoreError") and avg.get("scoreError") else ""
+        ratio = f"{a / ms(floor):.2f}×" if a and floor else "–"
+        print(f"| {t} | {fmt(a)}{err} | {fmt(pct(smp, '50.0')) if smp else '–'} | {fmt(pct(smp, '99.0')) if smp else '–'} "
+              f"| {fmt(thr['score'], 0) if thr else '–'} | {fmt(ms(floor)) if floor else '–'} | {ratio} |")
+    lavg = g("GuardCheckBenchmark", "checkLongOutput2kTokens", "avgt")
+    lsmp = g("GuardCheckBenchmark", "checkLongOutput2kTokens", "sample")
+    lfloor = g("PartsBenchmark", "ortRunLongOutput2kTokens", "avgt")
+    if lavg or lsmp:
+        a = ms(lavg) if lavg else ms(lsmp)
+        ratio = f"{a / ms(lfloor):.2f}×" if lfloor else "–"
+        print(f"| ~2,000 (output) | {fmt(a)} | {fmt(pct(lsmp, '50.0')) if lsmp else '–'} | "
+              f"{fmt(pct(lsmp, '99.0')) if lsmp else '–'} | – | {fmt(ms(lfloor)) if lfloor else '–'} | {ratio} |")
+
+    print("\n### Parts, one action per op (ms/op, AverageTime, 1 thread)\n")
+    present = [(m, label) for m, label in PARTS if any(g("PartsBenchmark", m, "avgt", t) for t in tokens)]
+    if present:
+        print("| part | " + " | ".join(f"{t} tok" for t in tokens) + " |")
+        print("|---|" + "---:|" * len(tokens))
+        for m, label in present:
+            cells = [fmt(ms(g("PartsBenchmark", m, "avgt", t))) if g("PartsBenchmark", m, "avgt", t) else "–"
+                     for t in tokens]
+            print(f"| {label} | " + " | ".join(cells) + " |")
+        row = []
+        for t in tokens:
+            avg = g("GuardCheckBenchmark", "check", "avgt", t)
+            row.append(fmt(ms(avg)) if avg else "–")
+        print("| **Guard.check end to end** | " + " | ".join(row) + " |")
+
+    batches = sorted({k[4] for k in res if k[0] == "BatchBenchmark"}, key=int)
+    if batches:
+        print("\n### Guard.checkAll batches (bundled model, cache off, 1 thread)\n")
+        print("| tokens | batch | ms/batch | ms/action | actions/s | single check ms (avg) |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for t in tokens:
+            for b in batches:
+                m = g("BatchBenchmark", "checkAll", "avgt", t, b)
+                if not m:
+                    continue
+                single = g("GuardCheckBenchmark", "check", "avgt", t)
+                per = ms(m) / int(b)
+                print(f"| {t} | {b} | {fmt(ms(m))} | {fmt(per)} | {fmt(1000 / per, 0)} | "
+                      f"{fmt(ms(single)) if single else '–'} |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])

