@@ -252,8 +252,8 @@ final class CheckRun {
         int from = p.normalized.originalStart(w.start());
         int to = p.normalized.originalEnd(w.end());
         FieldText.Span span = p.field.toOriginal(from, to);
-        if (span == null) {
-            return new Evidence(c, score, p.field.field(), null, from, to, "");
+        if (span == null) { // the window holds only the tool name and argument keys
+            return new Evidence(c, score, p.field.field(), null, 0, 0, "");
         }
         String snippet = span.text().length() <= SNIPPET_CHARS ? span.text()
                 : span.text().substring(0, SNIPPET_CHARS) + "...";
