@@ -33,6 +33,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class ConfigLoader {
     private static final String PREFIX = "alignguard.";
     private static final int MAX_FILE_BYTES = 1 << 20;
+    private static final int MAX_NESTING = 32;
 
     private ConfigLoader() {
     }
@@ -64,6 +65,7 @@ public final class ConfigLoader {
     }
 
     public static GuardConfig fromYaml(String yaml) {
+        checkNesting(yaml);
         Object root;
         try {
             LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setMaxAliasesForCollections(10)
@@ -71,6 +73,8 @@ public final class ConfigLoader {
             root = new Load(settings).loadFromString(yaml);
         } catch (YamlEngineException e) {
             throw new ConfigException("", "malformed YAML: " + e.getMessage(), e);
+        } catch (StackOverflowError e) { // the YAML parser recurses per nesting level; the input is bounded
+            throw new ConfigException("", "malformed YAML: nested too deeply");
         }
         Map<String, Object> flat = new LinkedHashMap<>();
         if (root != null) {
@@ -80,6 +84,21 @@ public final class ConfigLoader {
             flatten("", map, flat);
         }
         return bind(flat);
+    }
+
+    /** Rejects flow collections nested deeper than any config needs, before the recursive parser sees them. */
+    private static void checkNesting(String yaml) {
+        int depth = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            if (c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    throw new ConfigException("", "malformed YAML: nested more than " + MAX_NESTING + " levels deep");
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
     }
 
     public static GuardConfig fromProperties(Properties properties) {

@@ -117,6 +117,12 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void deeplyNestedYamlIsAClearErrorNotAStackOverflow() {
+        ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromYaml("a: " + "[".repeat(100_000)));
+        assertTrue(e.getMessage().contains("nested"), e.getMessage());
+    }
+
+    @Test
     void duplicateYamlKeysAreAnError() {
         assertThrows(ConfigException.class, () -> GuardConfig.fromYaml("timeout: 1s\ntimeout: 2s"));
     }
