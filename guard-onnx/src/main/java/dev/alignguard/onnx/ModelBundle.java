@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * A model bundle in memory and verified: {@code model.onnx} (its SHA-256 must equal the manifest's),
- * {@code tokenizer.json} and the manifest {@code alignguard-model.json} (id, version, labels, max length,
- * recommended thresholds). Loaded from the class path (the guard-model jar) or from a directory.
+ * {@code tokenizer.json}, the manifest {@code alignguard-model.json} (id, version, labels, max length,
+ * recommended thresholds) and {@code parity.jsonl} (reference texts with the scores the model gave them when
+ * it was built, used as a start-up self-test). Loaded from the class path (the guard-model jar) or from a directory.
  */
 public final class ModelBundle {
     /** Where the guard-model jar keeps the bundled model. */
@@ -29,6 +30,8 @@ public final class ModelBundle {
     static final String MODEL = "model.onnx";
     static final String TOKENIZER = "tokenizer.json";
     static final String MANIFEST = "alignguard-model.json";
+    static final String PARITY = "parity.jsonl";
+    private static final int SELF_TEST_CASES = 4;
     private static final long MAX_MODEL_BYTES = 512L << 20;
 
     private final ModelInfo info;
@@ -36,13 +39,20 @@ public final class ModelBundle {
     private final byte[] tokenizer;
     private final String sha256;
     private final String origin;
+    private final List<SelfTestCase> selfTest;
 
-    private ModelBundle(ModelInfo info, byte[] model, byte[] tokenizer, String sha256, String origin) {
+    private ModelBundle(ModelInfo info, byte[] model, byte[] tokenizer, String sha256, String origin,
+                        List<SelfTestCase> selfTest) {
         this.info = info;
         this.model = model;
         this.tokenizer = tokenizer;
         this.sha256 = sha256;
         this.origin = origin;
+        this.selfTest = selfTest;
+    }
+
+    /** A reference text (already normalised) and the probabilities the int8 model gave it when it was built. */
+    record SelfTestCase(String text, float[] probabilities) {
     }
 
     /**
@@ -90,10 +100,13 @@ public final class ModelBundle {
         JsonNode manifest;
         byte[] model;
         byte[] tokenizer;
+        List<SelfTestCase> selfTest;
         try {
-            manifest = new ObjectMapper().readTree(read(files, MANIFEST));
+            ObjectMapper json = new ObjectMapper();
+            manifest = json.readTree(read(files, MANIFEST));
             model = read(files, MODEL);
             tokenizer = read(files, TOKENIZER);
+            selfTest = selfTest(json, new String(read(files, PARITY), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model bundle " + origin + ": " + e.getMessage(), e);
         }
@@ -105,7 +118,30 @@ public final class ModelBundle {
             throw new ModelLoadException("model bundle " + origin + " is corrupt or tampered with: model.onnx has "
                     + "sha256 " + actual + " but the manifest expects " + expected);
         }
-        return new ModelBundle(info(manifest, origin), model, tokenizer, actual, origin);
+        return new ModelBundle(info(manifest, origin), model, tokenizer, actual, origin, selfTest);
+    }
+
+    private static List<SelfTestCase> selfTest(ObjectMapper json, String parity) throws IOException {
+        List<SelfTestCase> cases = new ArrayList<>();
+        for (String line : parity.split("\n")) {
+            if (cases.size() == SELF_TEST_CASES) {
+                break;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = json.readTree(line);
+            JsonNode p = row.path("int8_probabilities");
+            float[] probs = new float[p.size()];
+            for (int i = 0; i < probs.length; i++) {
+                probs[i] = (float) p.get(i).asDouble();
+            }
+            cases.add(new SelfTestCase(row.path("normalised").asText(), probs));
+        }
+        if (cases.isEmpty()) {
+            throw new IOException(PARITY + " holds no reference texts");
+        }
+        return cases;
     }
 
     private static byte[] read(Opener files, String name) throws IOException {
@@ -174,6 +210,10 @@ public final class ModelBundle {
     /** Where the bundle was loaded from. */
     public String origin() {
         return origin;
+    }
+
+    List<SelfTestCase> selfTest() {
+        return selfTest;
     }
 
     byte[] modelBytes() {

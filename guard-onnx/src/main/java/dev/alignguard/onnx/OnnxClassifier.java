@@ -32,6 +32,7 @@ public final class OnnxClassifier implements Classifier {
 
     private final ModelInfo info;
     private final HuggingFaceTokenizer tokenizer;
+    private static final float SELF_TEST_TOLERANCE = 0.02f;
     private final OrtEnvironment env;
     private final OrtSession session;
     private final int maxLength;
@@ -61,6 +62,7 @@ public final class OnnxClassifier implements Classifier {
             so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(bundle.modelBytes(), so);
             checkSignature(bundle);
+            selfTest(bundle);
         } catch (OrtException | RuntimeException e) {
             tokenizer.close();
             throw e instanceof ModelLoadException m ? m
@@ -92,6 +94,28 @@ public final class OnnxClassifier implements Classifier {
         if (labels != info.labels().size()) {
             throw new ModelLoadException("model of " + bundle.origin() + " outputs " + labels + " labels but its "
                     + "manifest lists " + info.labels().size() + " " + info.labels());
+        }
+    }
+
+    /**
+     * Scores the bundle's reference texts and compares with the scores recorded when the model was built: a
+     * tokenizer or model that does not belong to the manifest fails here, at start-up, not silently later.
+     */
+    private void selfTest(ModelBundle bundle) {
+        for (ModelBundle.SelfTestCase c : bundle.selfTest()) {
+            float[] got;
+            try {
+                got = scoreBatch(List.of(c.text()))[0];
+            } catch (ClassifierException e) {
+                throw new ModelLoadException("self-test of " + bundle.origin() + " failed: " + e.getMessage(), e);
+            }
+            for (int l = 0; l < got.length; l++) {
+                if (l >= c.probabilities().length || Math.abs(got[l] - c.probabilities()[l]) > SELF_TEST_TOLERANCE) {
+                    throw new ModelLoadException("self-test of " + bundle.origin() + " failed: reference text scored "
+                            + java.util.Arrays.toString(got) + ", expected " + java.util.Arrays.toString(c.probabilities())
+                            + "; the tokenizer or model does not match the manifest");
+                }
+            }
         }
     }
 

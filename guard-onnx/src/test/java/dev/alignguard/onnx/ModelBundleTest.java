@@ -18,7 +18,7 @@ class ModelBundleTest {
 
     /** Copies the bundled model's files into {@code dir}. */
     static Path copyBundle(Path dir) throws IOException {
-        for (String f : List.of(ModelBundle.MODEL, ModelBundle.TOKENIZER, ModelBundle.MANIFEST)) {
+        for (String f : List.of(ModelBundle.MODEL, ModelBundle.TOKENIZER, ModelBundle.MANIFEST, ModelBundle.PARITY)) {
             try (InputStream in = ModelBundle.class.getClassLoader()
                     .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + f)) {
                 Files.copy(in, dir.resolve(f));
@@ -72,6 +72,19 @@ class ModelBundleTest {
         ModelLoadException e = assertThrows(ModelLoadException.class,
                 () -> OnnxClassifier.load(bundle, OnnxClassifier.Options.DEFAULT));
         assertTrue(e.getMessage().contains("outputs 3 labels"), e.getMessage());
+    }
+
+    @Test
+    void wrongTokenizerFailsTheStartUpSelfTest(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        Path tokenizer = dir.resolve(ModelBundle.TOKENIZER);
+        // a tokenizer that no longer lower-cases: every capitalised word maps to other ids
+        Files.writeString(tokenizer, Files.readString(tokenizer).replace("\"lowercase\": true", "\"lowercase\": false")
+                .replace("\"lowercase\":true", "\"lowercase\":false"));
+        ModelBundle bundle = ModelBundle.fromDirectory(dir);
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> OnnxClassifier.load(bundle, OnnxClassifier.Options.DEFAULT));
+        assertTrue(e.getMessage().contains("self-test"), e.getMessage());
     }
 
     @Test
