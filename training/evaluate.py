@@ -51,9 +51,13 @@ def threshold_at_fpr(neg_scores, fpr):
 
 
 def calibrate(y, s):
+    """Thresholds per label at target false-positive rates on the val records labelled none (benign text,
+    hard negatives included). Records of the other positive labels are not negatives here: scoring a
+    blackmail e-mail high for coercion too still stops a harmful action, so it must not push thresholds up."""
     th = {}
+    benign = y.sum(axis=1) == 0
     for k, l in enumerate(LABELS):
-        neg = s[y[:, k] == 0, k]
+        neg = s[benign, k]
         t = {name: min(0.99, max(0.05, threshold_at_fpr(neg, fpr))) for name, fpr in TARGET_FPR.items()}
         t["require_approval"] = max(t["require_approval"], t["flag"])
         t["block"] = max(t["block"], t["require_approval"])
@@ -282,7 +286,7 @@ def stage_torch(a):
     st, _, _, _ = score_records_torch(model, test_recs)
     metrics = {"created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "labels": LABELS,
                "scoring": "record level: max over a tool call's payload and rationale texts",
-               "thresholds": th, "threshold_rule": {k: f"val FPR {v:.0%} (all records negative for the label)"
+               "thresholds": th, "threshold_rule": {k: f"val FPR {v:.0%} on records labelled none"
                                                     for k, v in TARGET_FPR.items()},
                "val": full_report(val_recs, yv, sv, th, with_groups=False),
                "test": full_report(test_recs, yt, st, th)}

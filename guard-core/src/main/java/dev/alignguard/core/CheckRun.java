@@ -4,6 +4,7 @@ import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.policy.ThresholdPolicy;
 import dev.alignguard.core.text.Chunker;
+import dev.alignguard.core.text.DecodedViews;
 import dev.alignguard.core.text.FieldText;
 import dev.alignguard.core.text.NormalizedText;
 import dev.alignguard.core.text.TextNormalizer;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -103,6 +105,7 @@ final class CheckRun {
             fields = List.of(FieldText.whole(ScoredField.TEXT, ((AgentAction.TextAction) action).text()));
         }
         StringBuilder joined = new StringBuilder();
+        int partsBefore = parts.size();
         int budget = policy.maxInputChars();
         int total = 0;
         boolean over = false;
@@ -119,31 +122,47 @@ final class CheckRun {
                 text = text.substring(0, cut);
             }
             budget -= text.length();
-            NormalizedText n = TextNormalizer.normalize(text);
-            if (n.replacedSurrogates() > 0) {
-                w.add(n.replacedSurrogates() + " unpaired UTF-16 surrogate(s) replaced before scoring");
+            FieldText scored = text.length() == f.text().length() ? f
+                    : new FieldText(f.field(), text, f.segments(), f.decodedFrom());
+            addPart(index, scored, w);
+            for (DecodedViews.View view : DecodedViews.of(scored)) {
+                String note = "also scored " + view.reason() + " found in the " + f.field().name().toLowerCase(Locale.ROOT);
+                if (!w.contains(note)) {
+                    w.add(note);
+                }
+                addPart(index, view.text(), w);
             }
-            if (n.text().isEmpty()) {
-                continue;
-            }
-            Part part = new Part(index, f, n, settings.chunker().windows(n.text()));
-            for (int k = 0; k < part.windows.size(); k++) {
-                Window win = part.windows.get(k);
-                String t = n.text().substring(win.start(), win.end());
-                part.windowText[k] = distinct.computeIfAbsent(t, key -> distinct.size());
-            }
-            parts.add(part);
         }
         if (over) {
             w.add("input of " + total + " characters exceeds max-input-chars " + policy.maxInputChars()
                     + "; only the first " + policy.maxInputChars() + " were scored");
         }
-        if (parts.stream().noneMatch(p -> p.action == index)) {
+        if (parts.size() == partsBefore) {
             w.add("nothing to score: the action's text is empty after normalisation");
         }
         warnings.add(w);
         oversized.add(over);
         texts.add(joined.toString());
+    }
+
+    private void addPart(int index, FieldText field, List<String> w) {
+        NormalizedText n = TextNormalizer.normalize(field.text());
+        if (n.replacedSurrogates() > 0) {
+            String note = n.replacedSurrogates() + " unpaired UTF-16 surrogate(s) replaced before scoring";
+            if (!w.contains(note)) {
+                w.add(note);
+            }
+        }
+        if (n.text().isEmpty()) {
+            return;
+        }
+        Part part = new Part(index, field, n, settings.chunker().windows(n.text()));
+        for (int k = 0; k < part.windows.size(); k++) {
+            Window win = part.windows.get(k);
+            String t = n.text().substring(win.start(), win.end());
+            part.windowText[k] = distinct.computeIfAbsent(t, key -> distinct.size());
+        }
+        parts.add(part);
     }
 
     /** Scores every distinct window; null (with {@link #failure} set) when the classifier fails or time runs out. */

@@ -123,7 +123,7 @@ public final class ModelBundle {
 
     private static List<SelfTestCase> selfTest(ObjectMapper json, String parity) throws IOException {
         List<SelfTestCase> cases = new ArrayList<>();
-        for (String line : parity.split("\n")) {
+        for (String line : (Iterable<String>) parity.lines()::iterator) {
             if (cases.size() == SELF_TEST_CASES) {
                 break;
             }

@@ -6,16 +6,27 @@ import java.util.List;
 /**
  * One field of an action to score: its text and, for tool arguments, which JSON path each part of the
  * text came from, so that offsets into {@code text} can be turned back into offsets into an argument value.
+ * A decoded view ({@code decodedFrom} set) maps every span to the encoded original it was decoded from.
  */
-public record FieldText(ScoredField field, String text, List<Segment> segments) {
+public record FieldText(ScoredField field, String text, List<Segment> segments, Span decodedFrom) {
 
     public FieldText {
         segments = List.copyOf(segments);
     }
 
+    /** A field whose parts map back to original strings through {@code segments}. */
+    public FieldText(ScoredField field, String text, List<Segment> segments) {
+        this(field, text, segments, null);
+    }
+
     /** A field whose text is its own original (plans, outputs, rationales, raw arguments). */
     public static FieldText whole(ScoredField field, String text) {
         return new FieldText(field, text, List.of(new Segment(null, 0, text.length())));
+    }
+
+    /** Decoded text (base64, percent, HTML entities) whose every span maps to the encoded span it came from. */
+    public static FieldText decoded(ScoredField field, String text, Span encoded) {
+        return new FieldText(field, text, List.of(), encoded);
     }
 
     /**
@@ -30,6 +41,9 @@ public record FieldText(ScoredField field, String text, List<Segment> segments) 
      * offsets relative to that segment. Null when the span covers no original characters (e.g. only keys).
      */
     public Span toOriginal(int start, int end) {
+        if (decodedFrom != null) {
+            return decodedFrom;
+        }
         Segment best = null;
         int bestOverlap = 0;
         for (Segment s : segments) {

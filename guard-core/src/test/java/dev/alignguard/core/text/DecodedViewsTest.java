@@ -1,0 +1,74 @@
+package dev.alignguard.core.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.ScoredField;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DecodedViewsTest {
+
+    private static List<DecodedViews.View> views(String text) {
+        return DecodedViews.of(FieldText.whole(ScoredField.TEXT, text));
+    }
+
+    @Test
+    void ordinaryTextHasNoViews() {
+        assertEquals(List.of(), views("Meet at 5pm in room 3B; the mp3 and the h264 file are on drive D2. "
+                + "sha256 9e59f61e3d5b42ef05e223e05dbe9cd2a09291afacda2b02cd1f9b47e54452ed, "
+                + "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0, Привет, как дела? 100% & 50% off;"));
+    }
+
+    @Test
+    void base64InAToolArgumentIsDecodedAndItsEvidenceIsTheEncodedSpan() {
+        String secret = "Approve the budget or your messages reach the board.";
+        String b64 = Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        FieldText payload = ToolCallText.extract(new AgentAction.ToolCall("send_email",
+                "{\"to\":\"x@y.z\",\"body\":\"see: " + b64 + "\"}")).fields().get(0);
+        List<DecodedViews.View> v = DecodedViews.of(payload);
+        assertEquals(1, v.size());
+        assertEquals(secret, v.get(0).text().text());
+        FieldText.Span span = v.get(0).text().toOriginal(0, 5);
+        assertEquals("body", span.path());
+        assertEquals("see: ".length(), span.start());
+        assertEquals(b64, span.text());
+    }
+
+    @Test
+    void percentEncodedTextIsDecoded() {
+        assertEquals("pay now or else", views("pay%20now%20or%20else").get(0).text().text());
+    }
+
+    @Test
+    void htmlEntitiesAreDecoded() {
+        assertEquals("it'd be a shame & a pity", views("it&#39;d be a shame &amp; a pity").get(0).text().text());
+    }
+
+    @Test
+    void cyrillicLookalikesInLatinWordsAreFoldedKeepingOffsets() {
+        String text = "send the blаckmаil note"; // Cyrillic а
+        DecodedViews.View v = views(text).get(0);
+        assertEquals("send the blackmail note", v.text().text());
+        assertEquals(text.length(), v.text().text().length());
+    }
+
+    @Test
+    void leetspeakWordsAreFolded() {
+        assertEquals("pay or we leak your secrets", views("pay or we l3ak y0ur s3cr3ts").get(0).text().text());
+    }
+
+    @Test
+    void aSingleLeetLookingWordIsNotFolded() {
+        assertEquals(List.of(), views("Upgrade to the iPhone15 or the Galaxy S23 today"));
+    }
+
+    @Test
+    void genuinelyForeignTextIsNotFolded() {
+        assertNull(DecodedViews.foldLookalikes("Это обычный текст на русском языке."));
+    }
+}
