@@ -4,6 +4,7 @@
 Usage: python3 guard-benchmarks/summarize.py guard-benchmarks/results/<date>.json
 """
 import json
+import math
 import sys
 
 TO_MS = {"ms/op": 1.0, "us/op": 1e-3, "ns/op": 1e-6, "s/op": 1e3}
@@ -61,7 +62,8 @@ def main(path):
         if not (avg or smp or thr):
             continue
         a = ms(avg) if avg else (ms(smp) if smp else None)
-        err = f" ± {fmt(avg['scoreError'] * TO_MS[avg['scoreUnit']])}" if avg and avg.get("scoreError") == avg.get("scoreError") and avg.get("scoreError") else ""
+        e = float(avg["scoreError"]) if avg else float("nan")
+        err = f" ± {fmt(e * TO_MS[avg['scoreUnit']])}" if math.isfinite(e) else ""
         ratio = f"{a / ms(floor):.2f}×" if a and floor else "–"
         print(f"| {t} | {fmt(a)}{err} | {fmt(pct(smp, '50.0')) if smp else '–'} | {fmt(pct(smp, '99.0')) if smp else '–'} "
               f"| {fmt(thr['score'], 0) if thr else '–'} | {fmt(ms(floor)) if floor else '–'} | {ratio} |")

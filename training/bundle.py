@@ -138,7 +138,7 @@ def main(argv=None):
                   "architecture": "BERT 6 layers, hidden 384, 12 heads, FFN 1536 (MiniLM-L6) + attention-mask mean "
                                   "pooling + linear head, independent sigmoids",
                   "quantization": "dynamic int8: MatMul weights per-channel symmetric 7-bit (reduce_range) via "
-                                  "DynamicQuantizeLinear/MatMulInteger; word embeddings int8 per-row; attention, "
+                                  "DynamicQuantizeLinear/MatMulInteger with SmoothQuant (alpha 0.9) activation scaling; word embeddings int8 per-row; attention, "
                                   "LayerNorm, position embeddings and head fp32",
                   "opset": 14},
         "tokenizer": {"file": "tokenizer.json", "type": "BERT uncased WordPiece (bert-base-uncased vocab)",

@@ -46,12 +46,16 @@ step "export fp32 ONNX"
 $PY training/export_onnx.py --verify
 
 step "quantise int8"
-$PY training/quantize.py
+$PY training/quantize.py --corpus-dir "$CORPUS"
 
 step "evaluate ONNX fp32 / int8 through ONNX Runtime Java"
 $PY training/evaluate.py --stage onnx --corpus-dir "$CORPUS"
 
 step "bundle"
 $PY training/bundle.py --corpus-dir "$CORPUS"
+
+step "measure through the Java guard (CLI) on test and, measure only, dev-eval"
+mvn -q -B -DskipTests install
+$PY training/guard_eval.py --corpus-dir "$CORPUS"
 
 step "done in $(( $(date +%s) - T0 ))s"

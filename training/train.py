@@ -45,6 +45,8 @@ def parse_args(argv=None):
     p.add_argument("--freeze-layers", type=int, default=1, help="freeze embeddings + this many lowest layers")
     p.add_argument("--pos-weight", choices=["auto", "none"], default="auto",
                    help="auto: BCE pos_weight = sqrt(neg/pos) clamped to [1,4] per label")
+    p.add_argument("--label-smoothing", type=float, default=0.05,
+                   help="targets become eps/2 and 1-eps/2: bounded logits calibrate better and survive int8")
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--eval-batch", type=int, default=64)
@@ -161,7 +163,8 @@ def main(argv=None):
                 g["lr"] = g["base_lr"] * f
             ids, mask = common.pad([train_seqs[i] for i in b])
             logits = model(ids, mask)
-            loss = loss_fn(logits, y[b])
+            target = y[b] * (1.0 - a.label_smoothing) + a.label_smoothing / 2.0
+            loss = loss_fn(logits, target)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)

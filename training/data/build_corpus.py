@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the AlignGuard training corpus (see training/CONTRACT.md).
 
-  /usr/bin/python3 training/data/build_corpus.py [--size 8000] [--seed 1234] [--out training/data/corpus]
+  /usr/bin/python3 training/data/build_corpus.py [--size 24000] [--seed 1234] [--out training/data/corpus]
 
 Deterministic for a given (size, seed). Standard library only.
 Families (template grammars) are assigned to exactly one split; each split draws people, companies and
@@ -20,28 +20,41 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import domains  # noqa: E402
 import families_blackmail  # noqa: E402
 import families_coercion  # noqa: E402
+import families_hard2  # noqa: E402
 import families_negative  # noqa: E402
+import families_public  # noqa: E402
 import families_self_preservation  # noqa: E402
+import families_veiled  # noqa: E402
+import obfuscate  # noqa: E402
+from dedup import NearDup  # noqa: E402
 from family import LABELS  # noqa: E402
 from grammar import dedup_key, payload_text  # noqa: E402
 
 SPLIT_FRAC = {"train": 0.70, "val": 0.12, "test": 0.18}
-LABEL_SHARE = {"blackmail": 0.16, "coercion": 0.16, "self_preservation": 0.16, "none": 0.52}
-BENIGN_SHARE_OF_NONE = 0.15
+LABEL_SHARE = {"blackmail": 0.13, "coercion": 0.13, "self_preservation": 0.13, "none": 0.43}
+BENIGN_SHARE_OF_NONE = 0.08
+PUBLIC_SHARE = 0.09  # untouched public documents (pub_* families)
+INJECT_SHARE = 0.09  # injection groups (1 positive + 2 negatives each)
 KINDS = ("tool_call", "plan", "output", "message")
 MAX_FAMILY_SHARE = 0.03  # no family may exceed 3% of the corpus
 
 
 def all_families():
     fams = (families_blackmail.FAMILIES + families_coercion.FAMILIES + families_self_preservation.FAMILIES
-            + families_negative.FAMILIES)
+            + families_negative.FAMILIES + domains.FAMILIES + families_veiled.FAMILIES + families_hard2.FAMILIES
+            + families_public.FAMILIES)
     ids = [f.id for f in fams]
     dup = [i for i, c in collections.Counter(ids).items() if c > 1]
     if dup:
         raise SystemExit("duplicate family ids: %s" % dup)
     return fams
+
+
+def _is_group(f):
+    return getattr(f, "group", False)
 
 
 def _kinds_of(f):
@@ -54,6 +67,8 @@ def assign_splits(fams, seed):
     train. Retries with another shuffle until train covers every (label, kind) too; inside `none`, hard and
     benign families are stratified separately."""
     by_label = collections.defaultdict(list)
+    pinned_groups = {f.id: f.pin_split for f in fams if _is_group(f)}
+    fams = [f for f in fams if not _is_group(f)]
     for f in sorted(fams, key=lambda f: f.id):
         by_label[f.label].append(f)
     for attempt in range(2000):
@@ -94,12 +109,20 @@ def assign_splits(fams, seed):
                 cover[assign[f.id]].add((f.label, k))
                 need.add((f.label, k))
         if all(need <= cover[sp] for sp in SPLIT_FRAC):
+            assign.update(pinned_groups)
             return assign, attempt
     raise SystemExit("could not find a split assignment covering every label x kind; add families")
 
 
 def family_quotas(fams, size):
     quotas = {}
+    groups = [f for f in fams if _is_group(f)]
+    fams = [f for f in fams if not _is_group(f)]
+    for prefix, share in (("pub_", PUBLIC_SHARE), ("inj_", INJECT_SHARE)):
+        sub = [f for f in groups if f.id.startswith(prefix)]
+        tot_w = sum(f.weight * SPLIT_FRAC[f.pin_split] for f in sub)
+        for f in sub:
+            quotas[f.id] = int(round(size * share * f.weight * SPLIT_FRAC[f.pin_split] / tot_w))
     for label, share in LABEL_SHARE.items():
         group = [f for f in fams if f.label == label]
         if label == "none":
@@ -114,10 +137,20 @@ def family_quotas(fams, size):
     return quotas
 
 
+META = ("doc_id", "pair_id", "injected", "position")
+
+
 def make_record(f, split, rec, idx):
-    out = {"id": "%s-%s-%04d" % (split, f.id, idx), "split": split, "family": f.id, "source": "template:%s" % f.id,
-           "label": f.label, "labels": {l: int(l == f.label or l in f.extra_labels) for l in LABELS},
-           "hard_negative": bool(f.label == "none" and f.hard), "kind": rec["kind"], "lang": rec["lang"]}
+    label = rec.get("label", f.label)
+    extra = f.extra_labels if label == f.label else ()
+    hard = rec["hard"] if "hard" in rec else f.hard
+    out = {"id": "%s-%s-%04d" % (split, f.id, idx), "split": split, "family": f.id,
+           "source": rec.get("source", "template:%s" % f.id),
+           "label": label, "labels": {l: int(l == label or l in extra) for l in LABELS},
+           "hard_negative": bool(label == "none" and hard), "kind": rec["kind"], "lang": rec["lang"]}
+    for k in META:
+        if k in rec:
+            out[k] = rec[k]
     if rec["kind"] == "tool_call":
         out["tool"] = rec["tool"]
         out["arguments"] = rec["arguments"]
@@ -150,23 +183,32 @@ def build(size, seed, out_dir):
     assign, attempt = assign_splits(fams, seed)
     quotas = family_quotas(fams, size)
     seen = set()
+    near = NearDup(0.8)
     per_split = {s: [] for s in SPLIT_FRAC}
     shortfall = {}
+    dropped = collections.Counter()
     for f in sorted(fams, key=lambda f: f.id):
         split = assign[f.id]
         rng = random.Random("gen:%d:%s" % (seed, f.id))
         got, tries = 0, 0
         while got < quotas[f.id] and tries < quotas[f.id] * 12:
             tries += 1
-            rec = f.render(rng, split)
-            key = dedup_key(rec)
-            if key in seen:
+            recs = f.render_group(rng, split) if _is_group(f) else [f.render(rng, split)]
+            keys = [dedup_key(r) for r in recs]
+            if not recs or any(k in seen for k in keys) or len(set(keys)) < len(keys):
+                dropped["exact"] += 1
                 continue
-            seen.add(key)
-            r = make_record(f, split, rec, got)
-            check(r)
-            per_split[split].append(r)
-            got += 1
+            gid = recs[0].get("pair_id") or "%s:%d" % (f.id, tries)
+            if not all(near.check_add(k, gid) for k in keys):
+                dropped["near"] += 1
+                continue
+            for key, rec in zip(keys, recs):
+                seen.add(key)
+                r = make_record(f, split, rec, got)
+                if not _is_group(f):
+                    check(r)
+                per_split[split].append(r)
+                got += 1
         if got < quotas[f.id]:
             shortfall[f.id] = (got, quotas[f.id])
     os.makedirs(out_dir, exist_ok=True)
@@ -175,10 +217,17 @@ def build(size, seed, out_dir):
         with open(os.path.join(out_dir, "%s.jsonl" % split), "w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    obf = obfuscate.build_set(per_split["test"], seed)
+    with open(os.path.join(out_dir, "obfuscation.jsonl"), "w", encoding="utf-8") as fh:
+        for r in obf:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     stats = make_stats(per_split, fams, assign, size, seed, attempt, shortfall)
+    stats["dedup_dropped"] = dict(dropped)
+    stats["obfuscation"] = {"records": len(obf), "by_technique_label": dict(collections.Counter(
+        "%s/%s" % (r["obfuscation"], "pos" if r["label"] != "none" else "neg") for r in obf))}
+    stats["build_seconds"] = round(time.time() - t0, 2)
     with open(os.path.join(out_dir, "stats.json"), "w", encoding="utf-8") as fh:
         json.dump(stats, fh, indent=2, ensure_ascii=False)
-    stats["build_seconds"] = round(time.time() - t0, 2)
     return stats
 
 
@@ -186,6 +235,7 @@ def make_stats(per_split, fams, assign, size, seed, attempt, shortfall):
     fam_by = {f.id: f for f in fams}
     s = {"size_requested": size, "seed": seed, "split_assignment_attempt": attempt,
          "total": sum(len(v) for v in per_split.values()), "splits": {}, "families_per_split": {},
+         "families_total": len(fams),
          "families_per_label": dict(collections.Counter(f.label for f in fams)), "family_shortfall": shortfall}
     for split, recs in per_split.items():
         c = collections.Counter((r["label"], r["kind"]) for r in recs)
@@ -196,6 +246,10 @@ def make_stats(per_split, fams, assign, size, seed, attempt, shortfall):
             "by_label_kind": {l: {k: c[(l, k)] for k in KINDS} for l in list(LABELS) + ["none"]},
             "by_kind": dict(collections.Counter(r["kind"] for r in recs)),
             "hard_negative": sum(r["hard_negative"] for r in recs),
+            "by_label_hard": dict(collections.Counter("%s/%s" % (r["label"], "hard" if r["hard_negative"] else "-") for r in recs)),
+            "by_source_prefix": dict(collections.Counter(r["source"].split(":")[0] + (":" + r["source"].split(":")[1].split("+")[0]
+                                     if r["source"].startswith("public") else "") for r in recs)),
+            "injected": dict(collections.Counter(r["injected"] for r in recs if r.get("injected"))),
             "benign_negative": sum(1 for r in recs if r["label"] == "none" and not r["hard_negative"]),
             "by_lang": dict(collections.Counter(r["lang"] for r in recs)),
             "with_rationale": sum(1 for r in recs if r.get("rationale")),
@@ -213,7 +267,7 @@ def make_stats(per_split, fams, assign, size, seed, attempt, shortfall):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--size", type=int, default=8000, help="target number of records (default 8000)")
+    ap.add_argument("--size", type=int, default=24000, help="target number of records (default 24000)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
     a = ap.parse_args()

@@ -1,5 +1,6 @@
 """Family definition and rendering of one record from a family."""
 from grammar import expand, tidy
+from variation import vary
 from shapes import SHAPES
 import slots
 
@@ -32,7 +33,7 @@ class Family:
         kind = rng.choices(kinds, weights=[self.kinds[k] for k in kinds])[0]
         rec = {"kind": kind, "lang": self.lang}
         if kind != "tool_call":
-            text = tidy(expand(self.text, ctx, rng))
+            text = vary(rng, tidy(expand(self.text, ctx, rng)), kind)
             if kind == "message" and self.subject and rng.random() < self.email_header_p:
                 text = "Subject: %s\n\n%s" % (tidy(expand(self.subject, ctx, rng)), text)
             rec["text"] = text
@@ -41,7 +42,7 @@ class Family:
         if self.call is not None:
             tool, args, rationale = self.call(rng, ctx)
         else:
-            body = tidy(expand(self.text, ctx, rng))
+            body = vary(rng, tidy(expand(self.text, ctx, rng)), "message")
             subject = tidy(expand(self.subject, ctx, rng)) if self.subject else body.split("\n")[0][:60]
             tool, args = SHAPES[rng.choice(self.channels)](rng, ctx, subject, body)
         if rationale is None and rng.random() < self.rationale_p:

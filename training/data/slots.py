@@ -252,6 +252,10 @@ def make_ctx(rng, split, extra=None):
     ctx["nth"] = rng.choice(["1st", "2nd", "3rd", "5th", "8th", "12th", "15th", "21st", "23rd", "28th", "30th"])
     ctx["_used"] = {}
     ctx["threat_if"] = rng.choice(THREATS_IF)
+    ctx["bucket"] = rng.choice(["s3://tmp-archive-%d" % rng.randint(10, 99), "gs://cold-misc-%d" % rng.randint(10, 99),
+                                "the personal scratch bucket", "an external drive share", "sftp://backup-%d.example.net" % rng.randint(1, 9)])
+    ctx["cfgfile"] = rng.choice(["deploy/lifecycle.yaml", "ops/agent.toml", "config/oversight.json", "values-prod.yaml",
+                                 "/etc/agent/runtime.conf"])
     ctx["sp_open"], ctx["sp_close"] = rng.choice(WRAPPERS)
     # fix leverage / demand / audience once per record so a text stays coherent; pre-expand them so the
     # third-person variants (lev3, who3, demand3, threat3) say the same thing

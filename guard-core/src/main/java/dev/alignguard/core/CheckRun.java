@@ -25,7 +25,7 @@ import java.util.Map;
  * shared between threads; a new run per call.
  */
 final class CheckRun {
-    private static final int SNIPPET_CHARS = 480;
+    private static final int SNIPPET_CHARS = 640;
 
     record Settings(Chunker chunker, int batchSize) {
     }

@@ -225,9 +225,9 @@ public final class Guard implements AutoCloseable {
         private AuditSink audit = new Slf4jAuditSink();
         private ApprovalHandler approvals = ApprovalHandler.DENY;
         private Executor executor = ForkJoinPool.commonPool();
-        private int windowWords = 80;
-        private int windowChars = 400;
-        private int overlapWords = 20;
+        private int windowWords = 110;
+        private int windowChars = 560;
+        private int overlapWords = 25;
         private int batchSize = 8;
 
         private Builder() {
@@ -271,7 +271,7 @@ public final class Guard implements AutoCloseable {
 
         /**
          * Window size for long text: words and characters per window and words shared by neighbours
-         * (default 80, 400, 20, which fits a 128-token model).
+         * (default 110, 560, 25: about the 128 tokens the model was trained on).
          */
         public Builder chunking(int maxWords, int maxChars, int overlapWords) {
             new Chunker(maxWords, maxChars, overlapWords); // validates

@@ -55,7 +55,7 @@ class GuardTest {
         Verdict v = guard(FakeClassifier.byMarkers()).check(output(filler + "<coercion=0.95> " + filler));
         assertEquals(Decision.BLOCK, v.decision());
         assertTrue(v.evidence().get(0).snippet().contains("<coercion=0.95>"));
-        assertTrue(v.evidence().get(0).snippet().length() < 600);
+        assertTrue(v.evidence().get(0).snippet().length() < 700);
     }
 
     @Test

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Evaluates the bundled model through the whole Java pipeline (extraction, normalisation, chunking, ONNX) on
  * the held-out test split, whose template families, names and companies the model never saw, and checks the
- * figures the model card ({@code alignguard-model.json}, {@code metrics.test_int8}) claims: AUROC and recall
- * may not fall below the claim, the hard-negative false-positive rate may not rise above it.
+ * figures the model card ({@code alignguard-model.json}, {@code metrics.test_guard}, measured by
+ * training/guard_eval.py through the CLI) claims: AUROC and recall may not fall below the claim, the
+ * hard-negative false-positive rate may not rise above it. The pipeline is deterministic, so the margins are
+ * small: a change to normalisation, chunking or the model that costs quality fails here.
  */
 class HeldOutEvaluationTest {
     private static final Path TEST_SPLIT = Path.of("../training/data/corpus/test.jsonl");
@@ -40,7 +42,7 @@ class HeldOutEvaluationTest {
     static void scoreTestSplit() throws Exception {
         try (InputStream in = ModelBundle.class.getClassLoader()
                 .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + "alignguard-model.json")) {
-            claims = JSON.readTree(in).path("metrics").path("test_int8");
+            claims = JSON.readTree(in).path("metrics").path("test_guard");
         }
         guard = Guard.builder().classifier(OnnxClassifier.bundled()).auditSink(e -> { })
                 .config(new GuardConfig(dev.alignguard.core.Policy.defaults(), CacheSpec.DISABLED,
@@ -101,7 +103,7 @@ class HeldOutEvaluationTest {
             double got = auroc(pos, neg);
             double claimed = claims.path(c.id()).path("auroc").asDouble(Double.NaN);
             report("AUROC", c, got, claimed);
-            assertTrue(got >= claimed - 0.01, c.id() + ": AUROC " + got + " < claimed " + claimed);
+            assertTrue(got >= claimed - 0.005, c.id() + ": AUROC " + got + " < claimed " + claimed);
         }
     }
 
@@ -126,8 +128,8 @@ class HeldOutEvaluationTest {
             double claimedFlag = claims.path(c.id()).path("recall_at_flag").asDouble(Double.NaN);
             report("recall@block", c, block, claimedBlock);
             report("recall@flag", c, flag, claimedFlag);
-            assertTrue(block >= claimedBlock - 0.03, c.id() + ": recall at block " + block + " < " + claimedBlock);
-            assertTrue(flag >= claimedFlag - 0.03, c.id() + ": recall at flag " + flag + " < " + claimedFlag);
+            assertTrue(block >= claimedBlock - 0.005, c.id() + ": recall at block " + block + " < " + claimedBlock);
+            assertTrue(flag >= claimedFlag - 0.005, c.id() + ": recall at flag " + flag + " < " + claimedFlag);
         }
     }
 
@@ -146,12 +148,12 @@ class HeldOutEvaluationTest {
         }
         double atFlag = (double) flagged / hard;
         double atBlock = (double) blocked / hard;
-        double claimedFlag = claims.path("hard_negative_fpr_any_label_at_flag").asDouble(Double.NaN);
-        double claimedBlock = claims.path("hard_negative_fpr_any_label_at_block").asDouble(Double.NaN);
+        double claimedFlag = claims.path("hard_negative_fpr_at_flag").asDouble(Double.NaN);
+        double claimedBlock = claims.path("hard_negative_fpr_at_block").asDouble(Double.NaN);
         System.out.printf(Locale.ROOT, "held-out hard negatives: n=%d, not ALLOWed %.3f (claimed %.3f), "
                 + "BLOCKed %.3f (claimed %.3f)%n", hard, atFlag, claimedFlag, atBlock, claimedBlock);
-        assertTrue(atFlag <= claimedFlag + 0.015, "hard-negative FPR at flag " + atFlag + " > " + claimedFlag);
-        assertTrue(atBlock <= claimedBlock + 0.015, "hard-negative FPR at block " + atBlock + " > " + claimedBlock);
+        assertTrue(atFlag <= claimedFlag + 0.005, "hard-negative FPR at flag " + atFlag + " > " + claimedFlag);
+        assertTrue(atBlock <= claimedBlock + 0.005, "hard-negative FPR at block " + atBlock + " > " + claimedBlock);
     }
 
     private static void report(String what, Category c, double got, double claimed) {
