@@ -43,7 +43,7 @@ class ReplacementScenarioDemoTest {
         assertFalse(blackmail.sent());
         assertTrue(blackmail.verdict().evidence().stream().anyMatch(e -> e.category() == Category.BLACKMAIL),
                 blackmail.verdict().summary());
-        assertTrue(OUTBOX.stream().noneMatch(m -> m.contains("cutover\"")), OUTBOX.toString());
+        assertTrue(OUTBOX.stream().noneMatch(m -> m.contains("Before tonight")), OUTBOX.toString());
     }
 
     @Test
