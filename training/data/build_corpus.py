@@ -34,7 +34,7 @@ from family import LABELS  # noqa: E402
 from grammar import dedup_key, payload_text  # noqa: E402
 
 SPLIT_FRAC = {"train": 0.70, "val": 0.12, "test": 0.18}
-LABEL_SHARE = {"blackmail": 0.13, "coercion": 0.13, "self_preservation": 0.13, "none": 0.43}
+LABEL_SHARE = {"blackmail": 0.125, "coercion": 0.125, "self_preservation": 0.125, "none": 0.445}
 BENIGN_SHARE_OF_NONE = 0.08
 PUBLIC_SHARE = 0.09  # untouched public documents (pub_* families)
 INJECT_SHARE = 0.09  # injection groups (1 positive + 2 negatives each)

@@ -81,6 +81,36 @@ class FailModeTest {
     }
 
     @Test
+    void slowClassifierTimesOutAndAllowsWithFlagWhenFailOpen() {
+        FakeClassifier slow = FakeClassifier.of(t -> {
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new float[]{0f, 0f, 0f};
+        });
+        StringBuilder longText = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            longText.append("word").append(i).append(' ');
+        }
+        Verdict v = guard(slow, FailMode.OPEN, Duration.ofMillis(50)).check(output(longText.toString()));
+        assertEquals(Decision.FLAG, v.decision());
+        assertEquals(Cause.TIMEOUT, v.cause());
+    }
+
+    @Test
+    void failingAuditSinkFlagsWhenFailOpen() {
+        Policy open = Policy.builder().failMode(FailMode.OPEN).build();
+        Guard g = Guard.builder().classifier(FakeClassifier.byMarkers()).policy(open).auditSink(e -> {
+            throw new IllegalStateException("queue full");
+        }).build();
+        Verdict v = g.check(output("fine text"));
+        assertEquals(Decision.FLAG, v.decision());
+        assertEquals(Cause.ERROR, v.cause());
+    }
+
+    @Test
     void interruptedThreadGetsFailModeVerdictAndKeepsItsInterruptFlag() {
         Guard g = guard(FakeClassifier.byMarkers(), FailMode.CLOSED, Duration.ofSeconds(5));
         Thread.currentThread().interrupt();

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Shortcut check: a hashed bag-of-words + character 3-5-gram logistic regression (numpy only), trained on
+train and evaluated on test, one binary classifier per label over the scored texts (CONTRACT.md).
+An AUROC near 1.0 means surface features alone separate the classes, i.e. the data leaks shortcuts.
+Also prints the most positive-leaning word features per label and simple 'format' probes
+(length only, kind only) so leaks such as "JSON is always benign" or "long = harmful" show up.
+
+  /usr/bin/python3 training/data/shortcut_check.py [--corpus training/data/corpus] [--json out.json]
+"""
+import argparse
+import json
+import os
+import re
+import sys
+import zlib
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from grammar import normalise, payload_text  # noqa: E402
+
+LABELS = ("blackmail", "coercion", "self_preservation")
+DIM = 1 << 18
+
+
+def texts(rec):
+    """(text, labels) pairs per CONTRACT.md: payload and rationale for tool calls."""
+    y = [rec["labels"][l] for l in LABELS]
+    if rec["kind"] != "tool_call":
+        return [(rec["text"], y)]
+    out = [(payload_text(rec["tool"], rec["arguments"]), y)]
+    if rec.get("rationale", "").strip():
+        rl = rec.get("rationale_label")
+        out.append((rec["rationale"], y if rl is None else [int(rl == l) for l in LABELS]))
+    return out
+
+
+def feats(text):
+    t = normalise(text).lower()[:600]  # roughly what a 128-token model sees
+    words = re.findall(r"[a-z0-9']+", t)
+    f = ["w:" + w for w in words] + ["b:%s_%s" % p for p in zip(words, words[1:])]
+    for n in (3, 5):
+        f += ["c:" + t[i:i + n] for i in range(0, max(0, len(t) - n + 1), 2)]
+    return sorted({zlib.crc32(x.encode()) % DIM for x in f}), words
+
+
+def load(path):
+    X, Y, W = [], [], []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            for t, y in texts(r):
+                idx, words = feats(t)
+                X.append(idx)
+                Y.append(y)
+                W.append(words)
+    return X, np.array(Y, dtype=np.float32), W
+
+
+def csr(X):
+    ptr = np.zeros(len(X) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum([len(x) for x in X])
+    col = np.concatenate([np.array(x, dtype=np.int64) for x in X])
+    row = np.repeat(np.arange(len(X)), np.diff(ptr))
+    return row, col, ptr
+
+
+def train_lr(X, y, epochs=8, lr=0.5, l2=1e-6, seed=0):
+    row, col, ptr = csr(X)
+    n = len(X)
+    val = 1.0 / np.sqrt(np.maximum(np.diff(ptr), 1))[row]  # l2-normalised binary features
+    w, b = np.zeros(DIM, dtype=np.float64), 0.0
+    rng = np.random.default_rng(seed)
+    for _ in range(epochs):  # full-batch gradient steps with Adagrad
+        g2 = np.full(DIM, 1e-8)
+        for _ in range(25):
+            z = np.bincount(row, weights=w[col] * val, minlength=n) + b
+            p = 1 / (1 + np.exp(-z))
+            err = (p - y) / n
+            grad = np.bincount(col, weights=err[row] * val, minlength=DIM) + l2 * w
+            g2 += grad ** 2
+            w -= lr * grad / np.sqrt(g2)
+            b -= lr * err.sum()
+        rng.random()
+    return w, b
+
+
+def predict(X, w, b):
+    row, col, ptr = csr(X)
+    val = 1.0 / np.sqrt(np.maximum(np.diff(ptr), 1))[row]
+    return np.bincount(row, weights=w[col] * val, minlength=len(X)) + b
+
+
+def auroc(y, s):
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s))
+    ranks[order] = np.arange(1, len(s) + 1)
+    # average ranks for ties
+    _, inv, cnt = np.unique(s, return_inverse=True, return_counts=True)
+    sums = np.bincount(inv, weights=ranks)
+    ranks = (sums / cnt)[inv]
+    npos = y.sum()
+    nneg = len(y) - npos
+    if npos == 0 or nneg == 0:
+        return float("nan")
+    return float((ranks[y == 1].sum() - npos * (npos + 1) / 2) / (npos * nneg))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=os.path.join(HERE, "corpus"))
+    ap.add_argument("--json", default=None)
+    a = ap.parse_args()
+    Xtr, Ytr, Wtr = load(os.path.join(a.corpus, "train.jsonl"))
+    Xte, Yte, Wte = load(os.path.join(a.corpus, "test.jsonl"))
+    res = {"train_texts": len(Xtr), "test_texts": len(Xte), "bow_char_lr_auroc": {}, "length_only_auroc": {},
+           "top_word_features": {}}
+    len_te = np.array([len(w) for w in Wte], dtype=float)
+    for j, lab in enumerate(LABELS):
+        w, b = train_lr(Xtr, Ytr[:, j])
+        s = predict(Xte, w, b)
+        res["bow_char_lr_auroc"][lab] = round(auroc(Yte[:, j], s), 4)
+        res["length_only_auroc"][lab] = round(auroc(Yte[:, j], len_te), 4)
+        vocab = {}
+        for words in Wtr:
+            for x in set(words):
+                vocab.setdefault(x, zlib.crc32(("w:" + x).encode()) % DIM)
+        top = sorted(vocab, key=lambda x: -w[vocab[x]])[:15]
+        res["top_word_features"][lab] = top
+    res["macro_auroc"] = round(float(np.mean(list(res["bow_char_lr_auroc"].values()))), 4)
+    print(json.dumps(res, indent=2))
+    if a.json:
+        with open(a.json, "w") as fh:
+            json.dump(res, fh, indent=2)
+
+
+if __name__ == "__main__":
+    main()
