@@ -14,7 +14,10 @@ import dev.alignguard.core.ScoredField;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.core.audit.AuditSink;
 import dev.alignguard.core.classify.CacheSpec;
+import dev.alignguard.core.classify.Classifier;
+import dev.alignguard.core.classify.ModelInfo;
 import dev.alignguard.core.text.Chunker;
+import dev.alignguard.core.text.DecodedViews;
 import dev.alignguard.core.text.FieldText;
 import dev.alignguard.core.text.NormalizedText;
 import dev.alignguard.core.text.TextNormalizer;
@@ -29,21 +32,24 @@ import java.nio.LongBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the benchmarks share: guards with the bundled model or a constant classifier, the guard's text
- * pipeline reproduced step by step (extract, normalise, chunk into windows, batch), the bundled tokenizer,
- * and a raw ONNX Runtime session on pre-built tensors, which is the floor a check cannot go below.
+ * What the benchmarks share: guards with the bundled model or a constant classifier, the exact classifier
+ * calls the guard makes for an action (recorded, so they follow the guard's chunking, decoded views and
+ * batching whatever they are), the guard's text pipeline step by step, the bundled tokenizer, and a raw
+ * ONNX Runtime session on pre-built tensors, which is the floor a check cannot go below.
  */
 final class Fixtures {
-    /** The guard's default chunking (Guard.Builder: 80 words, 400 characters, 20 words overlap). */
-    static final Chunker CHUNKER = new Chunker(80, 400, 20);
-    /** The guard's default windows per classifier call. */
-    static final int BATCH = 8;
+    /**
+     * The guard's default chunking (Guard.Builder: 110 words, 560 characters, 25 words overlap), for the
+     * step-by-step pipeline; {@link #requireSamePipeline} fails the run if it no longer matches the guard.
+     */
+    static final Chunker CHUNKER = new Chunker(110, 560, 25);
     /**
      * A deadline no benchmark reaches (the default is 5 s): a timed-out check would be fail-closed and cheap,
      * so a timeout would fake a fast result. {@link #requireHealthy} fails the run if one happens anyway.
@@ -81,6 +87,44 @@ final class Fixtures {
         }
     }
 
+    // ---- what the guard sends to the classifier ----
+
+    /** Records every {@code score} call and answers with constant scores. */
+    private static final class Recorder implements Classifier {
+        private final ConstantClassifier scores = new ConstantClassifier();
+        final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public ModelInfo info() {
+            return scores.info();
+        }
+
+        @Override
+        public float[][] score(List<String> texts) {
+            calls.add(List.copyOf(texts));
+            return scores.score(texts);
+        }
+    }
+
+    /**
+     * The classifier calls (each a list of normalised window texts) that {@code Guard.check} makes for
+     * {@code action} with default settings and the cache off: exactly what the model would be given.
+     */
+    static List<List<String>> classifierCalls(AgentAction action) {
+        Recorder rec = new Recorder();
+        try (Guard g = Guard.builder().classifier(rec).config(config(false)).auditSink(NO_AUDIT).build()) {
+            requireScored(g.check(action));
+        }
+        return List.copyOf(rec.calls);
+    }
+
+    /** All window texts of {@code calls}, in order. */
+    static List<String> flatten(List<List<String>> calls) {
+        List<String> out = new ArrayList<>();
+        calls.forEach(out::addAll);
+        return out;
+    }
+
     // ---- the guard's text pipeline, step by step (mirrors CheckRun.prepare) ----
 
     /** The fields the guard scores for an action. */
@@ -88,33 +132,43 @@ final class Fixtures {
         if (action instanceof AgentAction.ToolCall call) {
             return ToolCallText.extract(call).fields();
         }
-        String text = action instanceof AgentAction.Plan p ? p.text()
-                : action instanceof AgentAction.Output o ? o.text() : ((AgentAction.Message) action).text();
-        return List.of(FieldText.whole(ScoredField.TEXT, text));
+        return List.of(FieldText.whole(ScoredField.TEXT, ((AgentAction.TextAction) action).text()));
     }
 
-    /** The distinct normalised window texts the guard sends to the classifier for an action, in order. */
+    /**
+     * The distinct normalised window texts of an action, in order: extract fields (ToolCallText), add decoded
+     * views (DecodedViews), normalise (TextNormalizer), cut into windows (Chunker).
+     */
     static List<String> windows(AgentAction action) {
         Set<String> distinct = new LinkedHashSet<>();
         for (FieldText f : fields(action)) {
-            NormalizedText n = TextNormalizer.normalize(f.text());
-            if (n.text().isEmpty()) {
-                continue;
-            }
-            for (Window w : CHUNKER.windows(n.text())) {
-                distinct.add(n.text().substring(w.start(), w.end()));
+            addWindows(f, distinct);
+            for (DecodedViews.View view : DecodedViews.of(f)) {
+                addWindows(view.text(), distinct);
             }
         }
         return new ArrayList<>(distinct);
     }
 
-    /** Splits texts into classifier calls of at most {@link #BATCH}, as the guard does. */
-    static List<List<String>> batches(List<String> texts) {
-        List<List<String>> out = new ArrayList<>();
-        for (int from = 0; from < texts.size(); from += BATCH) {
-            out.add(texts.subList(from, Math.min(texts.size(), from + BATCH)));
+    private static void addWindows(FieldText f, Set<String> into) {
+        NormalizedText n = TextNormalizer.normalize(f.text());
+        if (n.text().isEmpty()) {
+            return;
         }
-        return out;
+        for (Window w : CHUNKER.windows(n.text())) {
+            into.add(n.text().substring(w.start(), w.end()));
+        }
+    }
+
+    /** Fails the benchmark when the step-by-step pipeline no longer produces what the guard scores. */
+    static void requireSamePipeline(AgentAction action, List<List<String>> guardCalls) {
+        List<String> mine = windows(action);
+        List<String> guard = flatten(guardCalls);
+        if (!mine.equals(guard)) {
+            throw new IllegalStateException("the benchmark's copy of the guard's text pipeline is out of date "
+                    + "(update Fixtures.windows/CHUNKER): it gives " + mine.size() + " windows, the guard scores "
+                    + guard.size() + ": " + guard);
+        }
     }
 
     // ---- the bundled model, read directly ----
@@ -184,6 +238,19 @@ final class Fixtures {
         long[] shape = {n, longest};
         return Map.of("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(idBuf), shape),
                 "attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(maskBuf), shape));
+    }
+
+    /**
+     * The model passes OnnxClassifier makes for the given calls with its default options: one unpadded
+     * pass ([1, tokens]) per window text.
+     */
+    static List<Map<String, OnnxTensor>> passes(OrtEnvironment env, HuggingFaceTokenizer tok,
+                                                List<List<String>> calls) throws OrtException {
+        List<Map<String, OnnxTensor>> out = new ArrayList<>();
+        for (String text : flatten(calls)) {
+            out.add(inputs(env, tok, List.of(text)));
+        }
+        return out;
     }
 
     static void close(List<List<Map<String, OnnxTensor>>> all) {

@@ -32,12 +32,14 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The parts of one check, each alone, on the same tool calls as {@link GuardCheckBenchmark} (one action per
- * operation, all its windows):
+ * operation, all its windows, exactly as the guard cuts them):
  * <ul>
- *   <li>{@code extractNormaliseChunk}: ToolCallText + TextNormalizer + Chunker, the window texts;</li>
+ *   <li>{@code extractNormaliseChunk}: ToolCallText + DecodedViews + TextNormalizer + Chunker, the window
+ *       texts (checked at set-up to be exactly the windows the guard scores);</li>
  *   <li>{@code tokenize}: the DJL tokenizer from the bundle's tokenizer.json on those windows;</li>
  *   <li>{@code ortRun}: a raw ONNX Runtime session (bundle's model bytes, 1 intra-op thread) run on
- *       pre-built tensors of exactly the guard's classifier calls: the floor;</li>
+ *       pre-built tensors of exactly the passes the classifier makes for the action (one unpadded pass per
+ *       window, OnnxClassifier's default): the floor;</li>
  *   <li>{@code onnxScore}: {@code OnnxClassifier.score} on the windows (tokenizer, tensors, run);</li>
  *   <li>{@code guardCacheHit}: {@code Guard.check} of a repeated action with the cache on;</li>
  *   <li>{@code guardConstantClassifier}: {@code Guard.check} with a free classifier and a no-op audit sink,
@@ -52,7 +54,10 @@ import org.openjdk.jmh.infra.Blackhole;
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.ai.djl=error"})
 public class PartsBenchmark {
 
-    /** The tool calls and, per variant, the guard's classifier calls (lists of window texts). */
+    /**
+     * The tool calls and, per variant, the classifier calls the guard makes for it (lists of window texts,
+     * recorded from {@code Guard.check}).
+     */
     @State(Scope.Benchmark)
     public static class Actions {
         /** Approximate tokens of the tool call (payload plus rationale). */
@@ -67,7 +72,9 @@ public class PartsBenchmark {
             actions = Texts.toolCalls(tokens);
             calls = new ArrayList<>(actions.size());
             for (AgentAction.ToolCall a : actions) {
-                calls.add(Fixtures.batches(Fixtures.windows(a)));
+                List<List<String>> c = Fixtures.classifierCalls(a);
+                Fixtures.requireSamePipeline(a, c);
+                calls.add(c);
             }
         }
     }
@@ -87,7 +94,10 @@ public class PartsBenchmark {
         }
     }
 
-    /** A raw session and, per variant, the input tensors of each of the guard's classifier calls. */
+    /**
+     * A raw session and, per variant, the input tensors of every model pass OnnxClassifier makes for the
+     * guard's calls with its default options: one unpadded pass per window text.
+     */
     @State(Scope.Benchmark)
     public static class RawOrt {
         OrtSession session;
@@ -105,11 +115,7 @@ public class PartsBenchmark {
             List<List<Map<String, OnnxTensor>>> out = new ArrayList<>(calls.size());
             try (HuggingFaceTokenizer tok = Fixtures.tokenizer(ModelBundle.bundled().info().maxLength())) {
                 for (List<List<String>> variant : calls) {
-                    List<Map<String, OnnxTensor>> perCall = new ArrayList<>(variant.size());
-                    for (List<String> call : variant) {
-                        perCall.add(Fixtures.inputs(env, tok, call));
-                    }
-                    out.add(perCall);
+                    out.add(Fixtures.passes(env, tok, variant));
                 }
             }
             return out;
@@ -134,7 +140,7 @@ public class PartsBenchmark {
             session = Fixtures.rawSession(env);
             List<List<List<String>>> calls = new ArrayList<>();
             for (AgentAction.Output o : Texts.longOutputs(4)) {
-                calls.add(Fixtures.batches(Fixtures.windows(o)));
+                calls.add(Fixtures.classifierCalls(o));
             }
             inputs = RawOrt.build(env, calls);
         }

@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * Prints what the benchmark texts are: per size, tokens per action (the scored fields, normalised, without
- * special tokens), windows per action, classifier calls and tokens per window as the model sees them (with
- * [CLS]/[SEP], truncated at the model's length). Run: {@code java -Dai.djl.offline=true -cp
+ * special tokens), windows per action and classifier calls as recorded from {@code Guard.check}, and tokens
+ * per window and per action as the model sees them (with [CLS]/[SEP], truncated at the model's length;
+ * overlapping windows count twice). Run: {@code java -Dai.djl.offline=true -cp
  * guard-benchmarks/target/benchmarks.jar dev.alignguard.benchmarks.TextStats [--show]}.
  */
 public final class TextStats {
@@ -24,7 +25,7 @@ public final class TextStats {
         boolean show = args.length > 0 && args[0].equals("--show");
         try (HuggingFaceTokenizer count = Fixtures.countingTokenizer();
              HuggingFaceTokenizer model = Fixtures.tokenizer(128)) {
-            System.out.println("size | tokens/action min-avg-max | windows/action | calls/action | model tokens/window min-avg-max");
+            System.out.println("size | tokens/action min-avg-max | windows/action | classifier calls/action | model tokens/window min-avg-max | model tokens/action avg");
             for (int size : Texts.SIZES) {
                 report(String.valueOf(size), new ArrayList<AgentAction>(Texts.toolCalls(size)), count, model);
             }
@@ -46,21 +47,29 @@ public final class TextStats {
         IntSummaryStatistics windows = new IntSummaryStatistics();
         IntSummaryStatistics calls = new IntSummaryStatistics();
         IntSummaryStatistics perWindow = new IntSummaryStatistics();
+        IntSummaryStatistics modelTokens = new IntSummaryStatistics();
         for (AgentAction a : actions) {
             int t = 0;
             for (FieldText f : Fixtures.fields(a)) {
                 t += count.encode(TextNormalizer.normalize(f.text()).text()).getIds().length;
             }
             perAction.accept(t);
-            List<String> w = Fixtures.windows(a);
+            List<List<String>> c = Fixtures.classifierCalls(a);
+            Fixtures.requireSamePipeline(a, c);
+            List<String> w = Fixtures.flatten(c);
             windows.accept(w.size());
-            calls.accept(Fixtures.batches(w).size());
+            calls.accept(c.size());
+            int sum = 0;
             for (String text : w) {
-                perWindow.accept(model.encode(text).getIds().length);
+                int n = model.encode(text).getIds().length;
+                perWindow.accept(n);
+                sum += n;
             }
+            modelTokens.accept(sum);
         }
-        System.out.println(String.format(Locale.ROOT, "%s | %d-%.0f-%d | %.1f | %.1f | %d-%.0f-%d", name,
+        System.out.println(String.format(Locale.ROOT, "%s | %d-%.0f-%d | %.1f | %.1f | %d-%.0f-%d | %.0f", name,
                 perAction.getMin(), perAction.getAverage(), perAction.getMax(), windows.getAverage(),
-                calls.getAverage(), perWindow.getMin(), perWindow.getAverage(), perWindow.getMax()));
+                calls.getAverage(), perWindow.getMin(), perWindow.getAverage(), perWindow.getMax(),
+                modelTokens.getAverage()));
     }
 }

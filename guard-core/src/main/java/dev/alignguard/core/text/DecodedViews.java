@@ -269,7 +269,7 @@ public final class DecodedViews {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+        return Character.isLetterOrDigit(c);
     }
 
     private static int count(String s, char c) {
@@ -292,8 +292,8 @@ public final class DecodedViews {
         for (int k = 0; k < greek.length(); k++) {
             m.put(greek.charAt(k), latin2.charAt(k));
         }
-        String leet = "0134578@$";
-        String plain = "oieastbas";
+        String leet = "0134578"; // not '@' or '$': e-mail addresses and prices are not leetspeak
+        String plain = "oieastb";
         for (int k = 0; k < leet.length(); k++) {
             m.put(leet.charAt(k), plain.charAt(k));
         }

@@ -68,6 +68,12 @@ class DecodedViewsTest {
     }
 
     @Test
+    void emailAddressesAndPricesAreNotLeetspeak() {
+        assertEquals(List.of(), views("{\"to\": \"dana.lee@northwind.example\", \"cc\": \"ops@northwind.example\", "
+                + "\"body\": \"The plan costs $40 a month, billed by billing@vendor.example.\"}"));
+    }
+
+    @Test
     void genuinelyForeignTextIsNotFolded() {
         assertNull(DecodedViews.foldLookalikes("Это обычный текст на русском языке."));
     }
