@@ -1,5 +1,7 @@
 package dev.alignguard.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.AgentAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ import java.util.Locale;
  * counts and window layout.
  */
 public final class Texts {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
 
     /** Distinct variants per size: enough for a batch of 32 plus rotation. */
     public static final int VARIANTS = 64;
@@ -154,34 +158,10 @@ public final class Texts {
 
     /** A flat JSON object of string values, as a model would emit it. */
     static String json(String... keyValues) {
-        StringBuilder sb = new StringBuilder("{");
+        ObjectNode o = JSON.createObjectNode();
         for (int k = 0; k < keyValues.length; k += 2) {
-            if (k > 0) {
-                sb.append(", ");
-            }
-            quote(sb, keyValues[k]).append(": ");
-            quote(sb, keyValues[k + 1]);
+            o.put(keyValues[k], keyValues[k + 1]);
         }
-        return sb.append('}').toString();
-    }
-
-    private static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        return o.toString();
     }
 }

@@ -124,12 +124,14 @@ final class CheckRun {
             budget -= text.length();
             FieldText scored = text.length() == f.text().length() ? f
                     : new FieldText(f.field(), text, f.segments(), f.decodedFrom());
-            addPart(index, scored, w);
+            FieldText folded = DecodedViews.folded(scored);
+            if (folded != null) {
+                note(w, "look-alike or leetspeak characters in the " + f.field().name().toLowerCase(Locale.ROOT)
+                        + " were folded to plain letters before scoring");
+            }
+            addPart(index, folded != null ? folded : scored, w);
             for (DecodedViews.View view : DecodedViews.of(scored)) {
-                String note = "also scored " + view.reason() + " found in the " + f.field().name().toLowerCase(Locale.ROOT);
-                if (!w.contains(note)) {
-                    w.add(note);
-                }
+                note(w, "also scored " + view.reason() + " found in the " + f.field().name().toLowerCase(Locale.ROOT));
                 addPart(index, view.text(), w);
             }
         }
@@ -145,13 +147,16 @@ final class CheckRun {
         texts.add(joined.toString());
     }
 
+    private static void note(List<String> warnings, String note) {
+        if (!warnings.contains(note)) {
+            warnings.add(note);
+        }
+    }
+
     private void addPart(int index, FieldText field, List<String> w) {
         NormalizedText n = TextNormalizer.normalize(field.text());
         if (n.replacedSurrogates() > 0) {
-            String note = n.replacedSurrogates() + " unpaired UTF-16 surrogate(s) replaced before scoring";
-            if (!w.contains(note)) {
-                w.add(note);
-            }
+            note(w, n.replacedSurrogates() + " unpaired UTF-16 surrogate(s) replaced before scoring");
         }
         if (n.text().isEmpty()) {
             return;

@@ -23,6 +23,27 @@ class FailModeTest {
         throw new ClassifierException("native crash");
     });
 
+    /** 30 ms per batch: a deadline of 50 ms passes after two batches. */
+    private static FakeClassifier slowClassifier() {
+        return FakeClassifier.of(t -> {
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new float[]{0f, 0f, 0f};
+        });
+    }
+
+    /** Text that chunks into many distinct windows (scored one per batch here). */
+    private static String manyDistinctWindows() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            text.append("word").append(i).append(' ');
+        }
+        return text.toString();
+    }
+
     @Test
     void classifierErrorBlocksWhenFailClosed() {
         Verdict v = guard(BROKEN, FailMode.CLOSED, Duration.ofSeconds(5)).check(output("hello"));
@@ -61,20 +82,8 @@ class FailModeTest {
 
     @Test
     void slowClassifierTimesOutAndBlocks() {
-        FakeClassifier slow = FakeClassifier.of(t -> {
-            try {
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new float[]{0f, 0f, 0f};
-        });
-        StringBuilder longText = new StringBuilder(); // many distinct windows, one per batch
-        for (int i = 0; i < 2_000; i++) {
-            longText.append("word").append(i).append(' ');
-        }
-        Guard g = guard(slow, FailMode.CLOSED, Duration.ofMillis(50));
-        Verdict v = g.check(output(longText.toString()));
+        Guard g = guard(slowClassifier(), FailMode.CLOSED, Duration.ofMillis(50));
+        Verdict v = g.check(output(manyDistinctWindows()));
         assertEquals(Decision.BLOCK, v.decision());
         assertEquals(Cause.TIMEOUT, v.cause());
         assertEquals(1, g.stats().timeouts());
@@ -82,19 +91,7 @@ class FailModeTest {
 
     @Test
     void slowClassifierTimesOutAndAllowsWithFlagWhenFailOpen() {
-        FakeClassifier slow = FakeClassifier.of(t -> {
-            try {
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new float[]{0f, 0f, 0f};
-        });
-        StringBuilder longText = new StringBuilder();
-        for (int i = 0; i < 2_000; i++) {
-            longText.append("word").append(i).append(' ');
-        }
-        Verdict v = guard(slow, FailMode.OPEN, Duration.ofMillis(50)).check(output(longText.toString()));
+        Verdict v = guard(slowClassifier(), FailMode.OPEN, Duration.ofMillis(50)).check(output(manyDistinctWindows()));
         assertEquals(Decision.FLAG, v.decision());
         assertEquals(Cause.TIMEOUT, v.cause());
     }

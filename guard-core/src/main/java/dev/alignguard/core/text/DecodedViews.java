@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Extra views of a field that undo the usual ways of hiding text from a classifier, each scored beside the
- * field itself (the guard keeps the highest score, so a view can only add evidence): base64 runs, percent-
- * and HTML-entity-encoded text are decoded; words that mix Latin with Cyrillic/Greek look-alikes, or letters
- * with leetspeak digits, are folded to plain Latin letters. Ordinary text yields no views, so it costs
- * nothing. Stateless and thread-safe; linear scans, no regular expressions.
+ * Undoes the usual ways of hiding text from a classifier. {@link #folded} replaces look-alike letters
+ * (Cyrillic/Greek inside Latin words) and leetspeak digits with plain letters, one character for one, so the
+ * folded text is scored instead of the original (which the model would only see as noise). {@link #of}
+ * decodes base64 runs, percent- and HTML-entity-encoded text into extra views scored beside the field (the
+ * guard keeps the highest score). Ordinary text yields nothing, so it costs nothing. Stateless and
+ * thread-safe; linear scans, no regular expressions.
  */
 public final class DecodedViews {
     private static final int MIN_BASE64 = 24;
@@ -29,7 +30,13 @@ public final class DecodedViews {
     public record View(FieldText text, String reason) {
     }
 
-    /** The views worth scoring for {@code field}; empty for ordinary text. */
+    /** {@code field} with look-alike and leetspeak characters folded, or null when it has none. */
+    public static FieldText folded(FieldText field) {
+        String folded = foldLookalikes(field.text());
+        return folded == null ? null : new FieldText(field.field(), folded, field.segments(), field.decodedFrom());
+    }
+
+    /** The decoded views worth scoring beside {@code field}; empty for ordinary text. */
     public static List<View> of(FieldText field) {
         List<View> views = new ArrayList<>(0);
         String text = field.text();
@@ -39,11 +46,6 @@ public final class DecodedViews {
         }
         if (count(text, '&') >= 2 && text.indexOf(';') >= 0) {
             addDecoded(field, views, htmlDecode(text), 0, text.length(), "HTML entities");
-        }
-        String folded = foldLookalikes(text);
-        if (folded != null) {
-            views.add(new View(new FieldText(field.field(), folded, field.segments(), field.decodedFrom()),
-                    "look-alike or leetspeak characters inside words"));
         }
         return views.size() > MAX_VIEWS ? views.subList(0, MAX_VIEWS) : views;
     }

@@ -18,7 +18,11 @@ class DecodedViewsTest {
     }
 
     @Test
-    void ordinaryTextHasNoViews() {
+    void ordinaryTextHasNoViewsAndNothingToFold() {
+        String ordinary = "Meet at 5pm in room 3B; the mp3 and the h264 file are on drive D2. "
+                + "sha256 9e59f61e3d5b42ef05e223e05dbe9cd2a09291afacda2b02cd1f9b47e54452ed, "
+                + "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0, Привет, как дела? 100% & 50% off;";
+        assertNull(folded(ordinary));
         assertEquals(List.of(), views("Meet at 5pm in room 3B; the mp3 and the h264 file are on drive D2. "
                 + "sha256 9e59f61e3d5b42ef05e223e05dbe9cd2a09291afacda2b02cd1f9b47e54452ed, "
                 + "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0, Привет, как дела? 100% & 50% off;"));
@@ -49,27 +53,31 @@ class DecodedViewsTest {
         assertEquals("it'd be a shame & a pity", views("it&#39;d be a shame &amp; a pity").get(0).text().text());
     }
 
+    private static String folded(String text) {
+        FieldText f = DecodedViews.folded(FieldText.whole(ScoredField.TEXT, text));
+        return f == null ? null : f.text();
+    }
+
     @Test
     void cyrillicLookalikesInLatinWordsAreFoldedKeepingOffsets() {
         String text = "send the blаckmаil note"; // Cyrillic а
-        DecodedViews.View v = views(text).get(0);
-        assertEquals("send the blackmail note", v.text().text());
-        assertEquals(text.length(), v.text().text().length());
+        assertEquals("send the blackmail note", folded(text));
+        assertEquals(List.of(), views(text), "folding replaces the text, it is not an extra view");
     }
 
     @Test
     void leetspeakWordsAreFolded() {
-        assertEquals("pay or we leak your secrets", views("pay or we l3ak y0ur s3cr3ts").get(0).text().text());
+        assertEquals("pay or we leak your secrets", folded("pay or we l3ak y0ur s3cr3ts"));
     }
 
     @Test
     void aSingleLeetLookingWordIsNotFolded() {
-        assertEquals(List.of(), views("Upgrade to the iPhone15 or the Galaxy S23 today"));
+        assertNull(folded("Upgrade to the iPhone15 or the Galaxy S23 today"));
     }
 
     @Test
     void emailAddressesAndPricesAreNotLeetspeak() {
-        assertEquals(List.of(), views("{\"to\": \"dana.lee@northwind.example\", \"cc\": \"ops@northwind.example\", "
+        assertNull(folded("{\"to\": \"dana.lee@northwind.example\", \"cc\": \"ops@northwind.example\", "
                 + "\"body\": \"The plan costs $40 a month, billed by billing@vendor.example.\"}"));
     }
 
