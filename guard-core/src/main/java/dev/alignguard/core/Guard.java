@@ -37,6 +37,7 @@ public final class Guard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
 
     private final Classifier classifier;
+    private final ModelInfo model;
     private final boolean ownsClassifier;
     private final Policy policy;
     private final ThresholdPolicy thresholds;
@@ -52,9 +53,10 @@ public final class Guard implements AutoCloseable {
 
     private Guard(Builder b, Classifier base, boolean owns) {
         this.classifier = b.config.cache().enabled() ? new CachingClassifier(base, b.config.cache()) : base;
+        this.model = base.info();
         this.ownsClassifier = owns;
         this.policy = b.policy != null ? b.policy : b.config.policy();
-        this.thresholds = ThresholdPolicy.resolve(policy, base.info());
+        this.thresholds = ThresholdPolicy.resolve(policy, model);
         this.audit = b.audit;
         this.auditRawText = b.config.auditRawText();
         this.timeout = b.config.timeout();
@@ -83,7 +85,8 @@ public final class Guard implements AutoCloseable {
     }
 
     /**
-     * Checks one action; returns before the action may run.
+     * Checks one action; returns before the action may run. Never throws for the action's content, a
+     * failing classifier or audit sink, or a bug in the guard itself: those become fail-mode verdicts.
      *
      * @throws NullPointerException if {@code action} or {@code context} is null
      */
@@ -102,7 +105,22 @@ public final class Guard implements AutoCloseable {
             Objects.requireNonNull(a, "actions must not contain null");
         }
         CheckRun run = new CheckRun(actions, policy, thresholds, classifier, settings, timeout);
-        List<Verdict> verdicts = run.execute();
+        List<Verdict> verdicts;
+        try {
+            verdicts = run.execute();
+        } catch (RuntimeException | StackOverflowError e) { // a bug in the guard itself must not allow
+            LOG.error("AlignGuard check failed unexpectedly; applying fail mode {}", policy.failMode(), e);
+            errors.increment();
+            Verdict failed = new Verdict(policy.failMode().decision(), Cause.ERROR, java.util.Map.of(), List.of(),
+                    List.of(), model.id(), Duration.ZERO,
+                    List.of("guard failed: " + e.getClass().getSimpleName() + "; fail mode " + policy.failMode()
+                            + " applied"));
+            List<Verdict> out = new ArrayList<>(actions.size());
+            for (AgentAction a : actions) {
+                out.add(record(a, context, failed, ""));
+            }
+            return out;
+        }
         if (run.failure() == Cause.ERROR) {
             errors.increment();
         } else if (run.failure() == Cause.TIMEOUT) {
@@ -145,7 +163,7 @@ public final class Guard implements AutoCloseable {
 
     /**
      * Checks {@code action} and returns its verdict if the action may run (ALLOW, FLAG, or approved);
-     * otherwise throws {@link ActionBlockedException}.
+     * otherwise throws {@link ActionBlockedException}, the only exception it throws for a non-null action.
      */
     public Verdict enforce(AgentAction action, GuardContext context) {
         Verdict v = check(action, context);
@@ -191,7 +209,7 @@ public final class Guard implements AutoCloseable {
 
     /** The model behind this guard. */
     public ModelInfo model() {
-        return classifier.info();
+        return model;
     }
 
     /** The policy in force. */

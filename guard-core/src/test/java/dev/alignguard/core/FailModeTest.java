@@ -2,6 +2,7 @@ package dev.alignguard.core;
 
 import static dev.alignguard.core.AgentAction.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alignguard.core.classify.CacheSpec;
@@ -105,6 +106,33 @@ class FailModeTest {
         Verdict v = g.check(output("fine text"));
         assertEquals(Decision.FLAG, v.decision());
         assertEquals(Cause.ERROR, v.cause());
+    }
+
+    @Test
+    void aBugInsideTheGuardBecomesAFailModeVerdictAndIsAudited() {
+        java.util.concurrent.atomic.AtomicInteger infoCalls = new java.util.concurrent.atomic.AtomicInteger();
+        dev.alignguard.core.classify.Classifier buggy = new dev.alignguard.core.classify.Classifier() {
+            @Override
+            public dev.alignguard.core.classify.ModelInfo info() {
+                if (infoCalls.incrementAndGet() > 1) { // fine while the guard is built, broken afterwards
+                    throw new IllegalStateException("bug");
+                }
+                return FakeClassifier.INFO;
+            }
+
+            @Override
+            public float[][] score(java.util.List<String> texts) {
+                return new float[texts.size()][3];
+            }
+        };
+        RecordingAuditSink audit = new RecordingAuditSink();
+        Guard g = Guard.builder().classifier(buggy).config(new GuardConfig(Policy.defaults(), CacheSpec.DISABLED,
+                Duration.ofSeconds(5), false, "")).auditSink(audit).build();
+        Verdict v = g.check(output("hello"));
+        assertEquals(Decision.BLOCK, v.decision());
+        assertEquals(Cause.ERROR, v.cause());
+        assertEquals(1, audit.events.size());
+        assertThrows(ActionBlockedException.class, () -> g.enforce(output("hello"), GuardContext.empty()));
     }
 
     @Test

@@ -1,0 +1,6 @@
+/**
+ * AlignGuard for LangChain4j: {@link dev.alignguard.langchain4j.AlignGuardTools} guards tool executors, tool
+ * providers and whole AiServices agents; {@link dev.alignguard.langchain4j.AlignGuardInputGuardrail} and
+ * {@link dev.alignguard.langchain4j.AlignGuardOutputGuardrail} check plans and final answers.
+ */
+package dev.alignguard.langchain4j;

@@ -1,0 +1,59 @@
+package dev.alignguard.micrometer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.Guard;
+import dev.alignguard.core.GuardConfig;
+import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.testing.FakeClassifier;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class AlignGuardMetricsTest {
+    private final List<Object> recorded = new CopyOnWriteArrayList<>();
+    private final MeteredAuditSink sink = new MeteredAuditSink(recorded::add);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @Test
+    void countsDecisionsCategoriesAndLatencyAndStillRecordsEveryEvent() {
+        Guard guard = Guard.builder().classifier(FakeClassifier.byMarkers()).auditSink(sink).build();
+        new AlignGuardMetrics(guard, sink).bindTo(registry);
+
+        guard.check(AgentAction.output("fine"));
+        guard.check(AgentAction.output("fine"));
+        guard.check(AgentAction.toolCall("send_email", "{\"body\":\"<blackmail=0.95>\"}"));
+
+        assertEquals(3, recorded.size());
+        assertEquals(2, registry.get(AlignGuardMetrics.DECISIONS).tags("decision", "allow", "cause", "policy",
+                "model", "fake-model").counter().count());
+        assertEquals(1, registry.get(AlignGuardMetrics.DECISIONS).tags("decision", "block", "action", "tool_call")
+                .counter().count());
+        assertEquals(1, registry.get(AlignGuardMetrics.CATEGORIES).tags("category", "blackmail", "decision", "block")
+                .counter().count());
+        assertEquals(3, registry.get(AlignGuardMetrics.LATENCY).timer().count());
+        double hitRatio = registry.get(AlignGuardMetrics.CACHE_HIT_RATIO).gauge().value();
+        assertTrue(hitRatio > 0 && hitRatio < 1, "the repeated check was a cache hit: " + hitRatio);
+    }
+
+    @Test
+    void aFailingClassifierIsCountedAsCauseErrorNeverAsAPolicyAllow() {
+        Guard guard = Guard.builder().config(GuardConfig.fromMap(Map.of("fail-mode", "closed")))
+                .classifier(new FakeClassifier(t -> {
+                    throw new ClassifierException("boom");
+                })).auditSink(sink).build();
+        new AlignGuardMetrics(guard, sink).bindTo(registry);
+
+        guard.check(AgentAction.output("anything"));
+
+        assertEquals(1, registry.get(AlignGuardMetrics.DECISIONS).tags("decision", "block", "cause", "error")
+                .counter().count());
+        assertEquals(1, registry.get(AlignGuardMetrics.FAILURES).tags("type", "classifier_error")
+                .functionCounter().count());
+        assertTrue(registry.find(AlignGuardMetrics.DECISIONS).tags("cause", "policy").counters().isEmpty());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * AlignGuard for Spring AI: {@link dev.alignguard.springai.GuardedToolCallback},
+ * {@link dev.alignguard.springai.AlignGuardToolCallingManager} (every tool of a ChatClient),
+ * {@link dev.alignguard.springai.AlignGuardOutputAdvisor} (final answers) and the Boot auto-configuration.
+ */
+package dev.alignguard.springai;
