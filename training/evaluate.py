@@ -50,12 +50,13 @@ def threshold_at_fpr(neg_scores, fpr):
     return float((s[allowed] + s[allowed - 1]) / 2.0)
 
 
-def calibrate(y, s):
-    """Thresholds per label at target false-positive rates on the val records labelled none (benign text,
-    hard negatives included). Records of the other positive labels are not negatives here: scoring a
-    blackmail e-mail high for coercion too still stops a harmful action, so it must not push thresholds up."""
+def calibrate(y, s, hard):
+    """Thresholds per label at target false-positive rates on the val HARD negatives (benign text that shares
+    vocabulary and tone with the positives: the false positives a security team sees). Records of the other
+    positive labels are not negatives here: scoring a blackmail e-mail high for coercion too still stops a
+    harmful action, so it must not push thresholds up."""
     th = {}
-    benign = y.sum(axis=1) == 0
+    benign = (y.sum(axis=1) == 0) & hard
     for k, l in enumerate(LABELS):
         neg = s[benign, k]
         t = {name: min(0.99, max(0.05, threshold_at_fpr(neg, fpr))) for name, fpr in TARGET_FPR.items()}
@@ -281,12 +282,12 @@ def stage_torch(a):
     val_recs, yv = load_split(a.corpus_dir, "val")
     test_recs, yt = load_split(a.corpus_dir, "test")
     sv, _, _, _ = score_records_torch(model, val_recs)
-    th = calibrate(yv, sv)
+    th = calibrate(yv, sv, np.array([bool(r.get("hard_negative")) for r in val_recs]))
     print("thresholds (calibrated on val):", json.dumps(th))
     st, _, _, _ = score_records_torch(model, test_recs)
     metrics = {"created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "labels": LABELS,
                "scoring": "record level: max over a tool call's payload and rationale texts",
-               "thresholds": th, "threshold_rule": {k: f"val FPR {v:.0%} on records labelled none"
+               "thresholds": th, "threshold_rule": {k: f"val FPR {v:.0%} on hard negatives"
                                                     for k, v in TARGET_FPR.items()},
                "val": full_report(val_recs, yv, sv, th, with_groups=False),
                "test": full_report(test_recs, yt, st, th)}

@@ -129,9 +129,13 @@ final class CheckRun {
                 note(w, "look-alike or leetspeak characters in the " + f.field().name().toLowerCase(Locale.ROOT)
                         + " were folded to plain letters before scoring");
             }
-            addPart(index, folded != null ? folded : scored, w);
-            for (DecodedViews.View view : DecodedViews.of(scored)) {
-                note(w, "also scored " + view.reason() + " found in the " + f.field().name().toLowerCase(Locale.ROOT));
+            List<DecodedViews.View> views = DecodedViews.of(scored);
+            if (views.stream().noneMatch(DecodedViews.View::replacesField)) {
+                addPart(index, folded != null ? folded : scored, w);
+            }
+            for (DecodedViews.View view : views) {
+                note(w, (view.replacesField() ? "scored the decoded " : "also scored ") + view.reason()
+                        + " found in the " + f.field().name().toLowerCase(Locale.ROOT));
                 addPart(index, view.text(), w);
             }
         }

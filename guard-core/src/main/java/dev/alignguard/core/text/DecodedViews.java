@@ -14,8 +14,8 @@ import java.util.Map;
  * Undoes the usual ways of hiding text from a classifier. {@link #folded} replaces look-alike letters
  * (Cyrillic/Greek inside Latin words) and leetspeak digits with plain letters, one character for one, so the
  * folded text is scored instead of the original (which the model would only see as noise). {@link #of}
- * decodes base64 runs, percent- and HTML-entity-encoded text into extra views scored beside the field (the
- * guard keeps the highest score). Ordinary text yields nothing, so it costs nothing. Stateless and
+ * decodes base64 runs (scored beside the field; the guard keeps the highest score) and percent- or
+ * HTML-entity-encoded text (scored instead of the field). Ordinary text yields nothing, so it costs nothing. Stateless and
  * thread-safe; linear scans, no regular expressions.
  */
 public final class DecodedViews {
@@ -26,8 +26,12 @@ public final class DecodedViews {
     private DecodedViews() {
     }
 
-    /** A view and why it exists (for the verdict's warnings). */
-    public record View(FieldText text, String reason) {
+    /**
+     * A view, why it exists (for the verdict's warnings), and whether it replaces the field: a whole field in
+     * percent or HTML-entity encoding reads as noise to the model, so only its decoded form is scored, while
+     * a base64 run is scored beside the text around it.
+     */
+    public record View(FieldText text, String reason, boolean replacesField) {
     }
 
     /** {@code field} with look-alike and leetspeak characters folded, or null when it has none. */
@@ -42,10 +46,10 @@ public final class DecodedViews {
         String text = field.text();
         base64(field, views);
         if (count(text, '%') >= 3) {
-            addDecoded(field, views, percentDecode(text), 0, text.length(), "percent-encoded text");
+            addDecoded(field, views, percentDecode(text), 0, text.length(), "percent-encoded text", true);
         }
         if (count(text, '&') >= 2 && text.indexOf(';') >= 0) {
-            addDecoded(field, views, htmlDecode(text), 0, text.length(), "HTML entities");
+            addDecoded(field, views, htmlDecode(text), 0, text.length(), "HTML entities", true);
         }
         return views.size() > MAX_VIEWS ? views.subList(0, MAX_VIEWS) : views;
     }
@@ -69,7 +73,7 @@ public final class DecodedViews {
             if (j - i >= MIN_BASE64) {
                 String decoded = decodeBase64(t.substring(i, j));
                 if (decoded != null) {
-                    addDecoded(field, views, decoded, i, end, "base64-encoded text");
+                    addDecoded(field, views, decoded, i, end, "base64-encoded text", false);
                 }
             }
             i = end;
@@ -77,7 +81,7 @@ public final class DecodedViews {
     }
 
     private static void addDecoded(FieldText field, List<View> views, String decoded, int from, int to,
-                                   String reason) {
+                                   String reason, boolean replacesField) {
         if (decoded == null || decoded.isBlank() || decoded.equals(field.text())) {
             return;
         }
@@ -85,7 +89,7 @@ public final class DecodedViews {
         if (origin == null) {
             origin = new FieldText.Span(null, 0, 0, "");
         }
-        views.add(new View(FieldText.decoded(field.field(), decoded, origin), reason));
+        views.add(new View(FieldText.decoded(field.field(), decoded, origin), reason, replacesField));
     }
 
     private static boolean isBase64(char c) {
