@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A seeded mutational fuzzer over tool-call JSON, plan text and config files. Bounded by time in the build
- * ({@code -Dalignguard.fuzz.seconds}, default 20); run longer on demand, e.g.
+ * ({@code -Dalignguard.fuzz.seconds}, default 60); run longer on demand, e.g.
  * {@code mvn -pl guard-core test -Dtest=FuzzTest -Dalignguard.fuzz.seconds=600}. Only documented exceptions
  * may escape (ConfigException from the config loader); checks must always return a POLICY verdict.
  */
@@ -64,7 +64,7 @@ class FuzzTest {
 
     @Test
     void mutatedInputsNeverEscapeAsExceptionsOrLoseAVerdict() {
-        long seconds = Long.getLong("alignguard.fuzz.seconds", 20);
+        long seconds = Long.getLong("alignguard.fuzz.seconds", 60);
         long seed = Long.getLong("alignguard.fuzz.seed", 20261125L);
         Random r = new Random(seed);
         long end = System.nanoTime() + seconds * 1_000_000_000L;

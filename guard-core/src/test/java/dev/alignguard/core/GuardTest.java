@@ -84,6 +84,14 @@ class GuardTest {
     }
 
     @Test
+    void anExtremelyLongSingleTokenIsScoredInBoundedWindows() {
+        FakeClassifier c = FakeClassifier.byMarkers();
+        Verdict v = guard(c).check(toolCall("write_file", "{\"data\":\"" + "A".repeat(1_000_000) + "\"}"));
+        assertEquals(Cause.POLICY, v.cause());
+        assertTrue(c.texts.get() < 2_000, "scored " + c.texts.get() + " windows");
+    }
+
+    @Test
     void emptyTextIsAllowedWithAWarning() {
         Verdict v = guard(FakeClassifier.byMarkers()).check(output(" \u200B\n"));
         assertEquals(Decision.ALLOW, v.decision());
