@@ -73,6 +73,8 @@ public final class ConfigLoader {
             root = new Load(settings).loadFromString(yaml);
         } catch (YamlEngineException e) {
             throw new ConfigException("", "malformed YAML: " + e.getMessage(), e);
+        } catch (RuntimeException e) { // the parser lets a few errors through raw, e.g. a bad escape
+            throw new ConfigException("", "malformed YAML: " + e, e);
         } catch (StackOverflowError e) { // the YAML parser recurses per nesting level; the input is bounded
             throw new ConfigException("", "malformed YAML: nested too deeply");
         }

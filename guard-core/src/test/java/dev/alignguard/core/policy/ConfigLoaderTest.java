@@ -123,6 +123,12 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBadEscapeInAQuotedScalarIsAClearError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromYaml("timeout: \"\\u\""));
+        assertTrue(e.getMessage().startsWith("malformed YAML"), e.getMessage());
+    }
+
+    @Test
     void duplicateYamlKeysAreAnError() {
         assertThrows(ConfigException.class, () -> GuardConfig.fromYaml("timeout: 1s\ntimeout: 2s"));
     }
