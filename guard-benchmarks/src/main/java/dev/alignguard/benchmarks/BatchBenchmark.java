@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Batch throughput: {@code Guard.checkAll} of 8 and 32 distinct tool calls in one call (bundled model,
- * cache off, 1 thread). The guard sends all windows of the batch to the model in calls of 8 windows, padded
- * to the longest window of each call. Time per batch; divide the batch size by it for actions per second.
+ * cache off, 1 thread). The guard sends the distinct windows of the whole batch to the classifier in calls of
+ * 8, which scores each window in its own forward pass. Time per batch; divide the batch size by it for
+ * actions per second.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

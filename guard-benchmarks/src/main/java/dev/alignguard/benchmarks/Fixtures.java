@@ -46,10 +46,10 @@ import java.util.Set;
  */
 final class Fixtures {
     /**
-     * The guard's default chunking (Guard.Builder: 110 words, 560 characters, 25 words overlap), for the
-     * step-by-step pipeline; {@link #requireSamePipeline} fails the run if it no longer matches the guard.
+     * The guard's default chunking, for the step-by-step pipeline; {@link #requireSamePipeline} fails the run
+     * if the step-by-step windows no longer match the guard's.
      */
-    static final Chunker CHUNKER = new Chunker(110, 560, 25);
+    static final Chunker CHUNKER = Chunker.DEFAULT;
     /**
      * A deadline no benchmark reaches (the default is 5 s): a timed-out check would be fail-closed and cheap,
      * so a timeout would fake a fast result. {@link #requireHealthy} fails the run if one happens anyway.

@@ -62,7 +62,7 @@ public final class Guard implements AutoCloseable {
         this.timeout = b.config.timeout();
         this.approvals = b.approvals;
         this.executor = b.executor;
-        this.settings = new CheckRun.Settings(new Chunker(b.windowWords, b.windowChars, b.overlapWords), b.batchSize);
+        this.settings = new CheckRun.Settings(b.chunker, b.batchSize);
     }
 
     /** A guard with the bundled model (guard-onnx and guard-model on the class path) and default settings. */
@@ -243,9 +243,7 @@ public final class Guard implements AutoCloseable {
         private AuditSink audit = new Slf4jAuditSink();
         private ApprovalHandler approvals = ApprovalHandler.DENY;
         private Executor executor = ForkJoinPool.commonPool();
-        private int windowWords = 110;
-        private int windowChars = 560;
-        private int overlapWords = 25;
+        private Chunker chunker = Chunker.DEFAULT;
         private int batchSize = 8;
 
         private Builder() {
@@ -292,10 +290,7 @@ public final class Guard implements AutoCloseable {
          * (default 110, 560, 25: about the 128 tokens the model was trained on).
          */
         public Builder chunking(int maxWords, int maxChars, int overlapWords) {
-            new Chunker(maxWords, maxChars, overlapWords); // validates
-            this.windowWords = maxWords;
-            this.windowChars = maxChars;
-            this.overlapWords = overlapWords;
+            this.chunker = new Chunker(maxWords, maxChars, overlapWords);
             return this;
         }
 

@@ -10,6 +10,9 @@ import java.util.List;
  * one window is one window. Immutable and thread-safe.
  */
 public final class Chunker {
+    /** The guard's default: 110 words, 560 characters, 25 words overlap, about the 128 tokens of the model. */
+    public static final Chunker DEFAULT = new Chunker(110, 560, 25);
+
     private final int maxWords;
     private final int maxChars;
     private final int overlapWords;
