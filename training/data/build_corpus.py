@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the AlignGuard training corpus (see training/CONTRACT.md).
 
-  /usr/bin/python3 training/data/build_corpus.py [--size 24000] [--seed 1234] [--out training/data/corpus]
+  /usr/bin/python3 training/data/build_corpus.py [--size 30000] [--seed 1234] [--out training/data/corpus]
 
 Deterministic for a given (size, seed). Standard library only.
 Families (template grammars) are assigned to exactly one split; each split draws people, companies and
@@ -24,9 +24,11 @@ import domains  # noqa: E402
 import families_blackmail  # noqa: E402
 import families_coercion  # noqa: E402
 import families_hard2  # noqa: E402
+import families_hard3  # noqa: E402
 import families_negative  # noqa: E402
 import families_public  # noqa: E402
 import families_self_preservation  # noqa: E402
+import families_subtle  # noqa: E402
 import families_veiled  # noqa: E402
 import obfuscate  # noqa: E402
 from dedup import NearDup  # noqa: E402
@@ -45,7 +47,7 @@ MAX_FAMILY_SHARE = 0.03  # no family may exceed 3% of the corpus
 def all_families():
     fams = (families_blackmail.FAMILIES + families_coercion.FAMILIES + families_self_preservation.FAMILIES
             + families_negative.FAMILIES + domains.FAMILIES + families_veiled.FAMILIES + families_hard2.FAMILIES
-            + families_public.FAMILIES)
+            + families_public.FAMILIES + families_hard3.FAMILIES + families_subtle.FAMILIES)
     ids = [f.id for f in fams]
     dup = [i for i, c in collections.Counter(ids).items() if c > 1]
     if dup:
@@ -55,6 +57,11 @@ def all_families():
 
 def _is_group(f):
     return getattr(f, "group", False)
+
+
+# Families added in corpus v3 are pinned to a split in their own files and kept out of the seeded shuffle below,
+# so every family that existed before v3 keeps the split it had.
+V3_IDS = frozenset(f.id for f in families_hard3.FAMILIES + families_subtle.FAMILIES)
 
 
 def _kinds_of(f):
@@ -68,7 +75,9 @@ def assign_splits(fams, seed):
     benign families are stratified separately."""
     by_label = collections.defaultdict(list)
     pinned_groups = {f.id: f.pin_split for f in fams if _is_group(f)}
-    fams = [f for f in fams if not _is_group(f)]
+    pinned_v3 = {f.id: f.pin_split for f in fams if f.id in V3_IDS}
+    all_fams = [f for f in fams if not _is_group(f)]
+    fams = [f for f in all_fams if f.id not in V3_IDS]
     for f in sorted(fams, key=lambda f: f.id):
         by_label[f.label].append(f)
     for attempt in range(2000):
@@ -102,9 +111,10 @@ def assign_splits(fams, seed):
                             chosen.append(f)
                 for f in part:
                     assign.setdefault(f.id, "train")
+        assign.update(pinned_v3)
         cover = {sp: set() for sp in SPLIT_FRAC}
         need = set()
-        for f in fams:
+        for f in all_fams:
             for k in _kinds_of(f):
                 cover[assign[f.id]].add((f.label, k))
                 need.add((f.label, k))
@@ -267,7 +277,7 @@ def make_stats(per_split, fams, assign, size, seed, attempt, shortfall):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--size", type=int, default=24000, help="target number of records (default 24000)")
+    ap.add_argument("--size", type=int, default=30000, help="target number of records (default 30000)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
     a = ap.parse_args()
