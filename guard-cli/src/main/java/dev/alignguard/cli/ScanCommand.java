@@ -6,6 +6,8 @@ import dev.alignguard.core.GuardConfig;
 import dev.alignguard.core.GuardException;
 import dev.alignguard.core.audit.AuditSink;
 import dev.alignguard.core.audit.JsonlAuditSink;
+import dev.alignguard.onnx.ModelBundle;
+import dev.alignguard.onnx.OnnxClassifier;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,22 +19,36 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Scans recorded agent traces (JSONL) and writes one verdict line per input line. */
+/**
+ * Scans recorded agent traces (JSONL) and writes one verdict line per input line, an HTML audit report, or
+ * both.
+ */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scores every line of a JSONL trace and writes what the guard would have decided.")
 final class ScanCommand implements Callable<Integer> {
+    /** The most flagged lines a report may list. */
+    static final int MAX_REPORT_TOP = 10_000;
 
     @Option(names = "--input", required = true, description = "JSONL trace to scan ('-' for stdin).")
     String input;
 
-    @Option(names = "--output", required = true, description = "Where to write the scores JSONL ('-' for stdout).")
+    @Option(names = "--output", description = "Where to write the scores JSONL ('-' for stdout).")
     String output;
+
+    @Option(names = "--report", description = "Also write a self-contained HTML audit report to this file.")
+    Path report;
+
+    @Option(names = "--report-top", defaultValue = "100",
+            description = "Flagged lines listed in the report, highest score first (default 100, at most 10000).")
+    int reportTop;
 
     @Option(names = "--config", description = "Policy file (.yaml, .yml or .properties).")
     Path config;
@@ -59,26 +75,45 @@ final class ScanCommand implements Callable<Integer> {
             System.err.println("alignguard: --threads must be between 1 and 256");
             return 2;
         }
+        if (output == null && report == null) {
+            System.err.println("alignguard: give --output, --report or both");
+            return 2;
+        }
+        if (reportTop < 0 || reportTop > MAX_REPORT_TOP) {
+            System.err.println("alignguard: --report-top must be between 0 and " + MAX_REPORT_TOP);
+            return 2;
+        }
         long start = System.nanoTime();
         try {
             GuardConfig cfg = config == null ? GuardConfig.defaults() : GuardConfig.load(config);
             if (model != null) {
                 cfg = new GuardConfig(cfg.policy(), cfg.cache(), cfg.timeout(), cfg.auditRawText(), model.toString());
             }
-            try (JsonlAuditSink auditFile = audit == null ? null : new JsonlAuditSink(
+            ModelBundle bundle = cfg.modelLocation().isBlank() ? ModelBundle.bundled()
+                    : ModelBundle.fromDirectory(Path.of(cfg.modelLocation()));
+            try (OnnxClassifier classifier = OnnxClassifier.load(bundle, OnnxClassifier.Options.DEFAULT);
+                 JsonlAuditSink auditFile = audit == null ? null : new JsonlAuditSink(
                     Files.newBufferedWriter(audit, StandardCharsets.UTF_8));
-                 Guard guard = Guard.builder().config(cfg).auditSink(auditFile == null ? quiet() : auditFile).build();
+                 Guard guard = Guard.builder().config(cfg).classifier(classifier)
+                         .auditSink(auditFile == null ? quiet() : auditFile).build();
                  Reader in = open(input);
-                 Writer out = create(output)) {
+                 Writer out = output == null ? Writer.nullWriter() : create(output);
+                 Writer reportOut = report == null ? null : Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
                 ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
                 try {
-                    TraceScanner.Summary s = new TraceScanner(guard, pool)
-                            .scan(new BoundedLineReader(in, maxLineChars), out);
-                    System.err.println("alignguard: " + s.describe((System.nanoTime() - start) / 1e9)
-                            + "; model " + guard.model().id());
-                    boolean matched = failOn != null && s.decisions.keySet().stream()
-                            .anyMatch(d -> d.ordinal() >= failOn.ordinal());
-                    return matched ? 3 : 0;
+                    ReportAggregator stats = new ReportAggregator(report == null ? 0 : reportTop);
+                    new TraceScanner(guard, pool).scan(new BoundedLineReader(in, maxLineChars), out, stats);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    System.err.println("alignguard: " + stats.describe(seconds) + "; model " + guard.model().id());
+                    if (reportOut != null) {
+                        long t0 = System.nanoTime();
+                        HtmlReport.write(stats, new HtmlReport.Meta("-".equals(input) ? "stdin" : input,
+                                config == null ? null : config.toString(), Instant.now(), seconds, guard.model(),
+                                bundle.sha256(), guard.policy(), reportTop), reportOut);
+                        System.err.printf(Locale.ROOT, "alignguard: report %s written in %.1f ms%n", report,
+                                (System.nanoTime() - t0) / 1e6);
+                    }
+                    return failOn != null && stats.any(failOn) ? 3 : 0;
                 } finally {
                     if (pool != null) {
                         pool.shutdownNow();

@@ -2,8 +2,8 @@ package dev.alignguard.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Category;
-import dev.alignguard.core.Decision;
 import dev.alignguard.core.Evidence;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardContext;
@@ -11,18 +11,17 @@ import dev.alignguard.core.Verdict;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
  * Scans a trace file: exactly one output line per input line, in order, each with the scores, decision and
- * evidence, or an error when the line cannot be read (the scan goes on). Lines are checked in parallel
- * blocks when a pool is given; output order never changes.
+ * evidence, or an error when the line cannot be read (the scan goes on), and every result, in input order,
+ * to a {@link ReportAggregator}. Lines are checked in parallel blocks when a pool is given; output order never
+ * changes.
  */
 final class TraceScanner {
     private static final int BLOCK = 64;
@@ -35,49 +34,38 @@ final class TraceScanner {
         this.pool = pool;
     }
 
-    /** What a scan did, for the summary. */
-    static final class Summary {
-        long lines;
-        long errors;
-        final Map<Decision, Long> decisions = new EnumMap<>(Decision.class);
-        long nonPolicy;
-
-        String describe(double seconds) {
-            return String.format(Locale.ROOT, "scanned %d lines in %.1f s (%.1f lines/s): %s, %d unreadable, "
-                            + "%d decided by fail mode", lines, seconds, lines / Math.max(seconds, 1e-9), decisions,
-                    errors, nonPolicy);
-        }
+    /** One line's JSON result and, for the report, what was checked and the verdict (null for an error line). */
+    private record Scanned(ObjectNode json, String id, AgentAction action, Verdict verdict) {
     }
 
-    Summary scan(BoundedLineReader in, Writer out) throws IOException, InterruptedException {
-        Summary summary = new Summary();
+    /** Scans every line of {@code in}, writes one JSON line per input line to {@code out}, and feeds {@code stats}. */
+    void scan(BoundedLineReader in, Writer out, ReportAggregator stats) throws IOException, InterruptedException {
         List<String> block = new ArrayList<>(BLOCK);
         long lineNo = 0;
         String line;
         while ((line = in.readLine()) != null) {
             block.add(line);
             if (block.size() == BLOCK) {
-                write(process(block, lineNo), out, summary);
+                write(process(block, lineNo), out, stats);
                 lineNo += block.size();
                 block.clear();
             }
         }
         if (!block.isEmpty()) {
-            write(process(block, lineNo), out, summary);
+            write(process(block, lineNo), out, stats);
         }
         out.flush();
-        return summary;
     }
 
-    private List<ObjectNode> process(List<String> lines, long firstLine) throws InterruptedException {
-        List<ObjectNode> out = new ArrayList<>(lines.size());
+    private List<Scanned> process(List<String> lines, long firstLine) throws InterruptedException {
+        List<Scanned> out = new ArrayList<>(lines.size());
         if (pool == null) {
             for (int i = 0; i < lines.size(); i++) {
                 out.add(one(firstLine + i + 1, lines.get(i)));
             }
             return out;
         }
-        List<Future<ObjectNode>> futures = new ArrayList<>(lines.size());
+        List<Future<Scanned>> futures = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             long no = firstLine + i + 1;
             String l = lines.get(i);
@@ -93,7 +81,7 @@ final class TraceScanner {
         return out;
     }
 
-    private ObjectNode one(long lineNo, String line) {
+    private Scanned one(long lineNo, String line) {
         if (line == BoundedLineReader.OVERSIZED) {
             return error(lineNo, null, "line is longer than the input limit");
         }
@@ -104,7 +92,8 @@ final class TraceScanner {
         if (t.error() != null) {
             return error(lineNo, t, t.error());
         }
-        String requestId = t.id() == null || t.id().isNull() ? "line-" + lineNo : t.id().asText();
+        String id = t.id() == null || t.id().isNull() ? null : t.id().asText();
+        String requestId = id == null ? "line-" + lineNo : id;
         Verdict v = guard.check(t.action(), GuardContext.empty().withRequestId(requestId));
         ObjectNode o = TraceLine.JSON.createObjectNode();
         o.put("line", lineNo);
@@ -134,33 +123,38 @@ final class TraceScanner {
             ArrayNode w = o.putArray("warnings");
             v.warnings().forEach(s -> w.add(clean(s)));
         }
-        return o;
+        return new Scanned(o, id, t.action(), v);
     }
 
-    private static ObjectNode error(long lineNo, TraceLine t, String message) {
+    private static Scanned error(long lineNo, TraceLine t, String message) {
         ObjectNode o = TraceLine.JSON.createObjectNode();
         o.put("line", lineNo);
+        String id = null;
         if (t != null && t.id() != null) {
             o.set("id", t.id());
+            id = t.id().isNull() ? null : t.id().asText();
         }
         o.put("error", clean(message));
-        return o;
+        return new Scanned(o, id, null, null);
     }
 
-    private static void write(List<ObjectNode> nodes, Writer out, Summary s) throws IOException {
-        for (ObjectNode o : nodes) {
-            s.lines++;
-            if (o.has("error")) {
-                s.errors++;
+    private static void write(List<Scanned> results, Writer out, ReportAggregator stats) throws IOException {
+        for (Scanned r : results) {
+            long line = r.json().get("line").asLong();
+            if (r.verdict() == null) {
+                stats.error(line, r.id(), r.json().get("error").asText());
             } else {
-                s.decisions.merge(Decision.valueOf(o.get("decision").asText()), 1L, Long::sum);
-                if (!"POLICY".equals(o.get("cause").asText())) {
-                    s.nonPolicy++;
-                }
+                stats.add(line, r.id(), source(r.action()), r.verdict(),
+                        () -> EvidenceContext.of(r.action(), r.verdict().evidence()));
             }
-            out.write(sanitizeIds(o).toString());
+            out.write(sanitizeIds(r.json()).toString());
             out.write('\n');
         }
+    }
+
+    /** What the report groups by: the tool name, or the kind of a text action in parentheses. */
+    private static String source(AgentAction action) {
+        return action instanceof AgentAction.ToolCall call ? call.tool() : "(" + action.kind() + ")";
     }
 
     private static ObjectNode sanitizeIds(ObjectNode o) {

@@ -1,15 +1,18 @@
 package dev.alignguard.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.alignguard.core.Decision;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.testing.FakeClassifier;
 import dev.alignguard.core.testing.RecordingAuditSink;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +25,7 @@ class TraceScannerTest {
 
     private List<JsonNode> scan(String input, ExecutorService pool, int maxLine) throws Exception {
         StringWriter out = new StringWriter();
-        new TraceScanner(guard, pool).scan(new BoundedLineReader(new StringReader(input), maxLine), out);
+        new TraceScanner(guard, pool).scan(new BoundedLineReader(new StringReader(input), maxLine), out, new ReportAggregator(0));
         List<JsonNode> rows = new ArrayList<>();
         for (String line : out.toString().split("\n")) {
             rows.add(TraceLine.JSON.readTree(line));
@@ -91,6 +94,35 @@ class TraceScannerTest {
         List<JsonNode> rows = scan("{\"id\":\"a\",\"text\":\"" + "x".repeat(500) + "\"}\n{\"text\":\"b\"}", null, 100);
         assertEquals("line is longer than the input limit", rows.get(0).get("error").asText());
         assertEquals("ALLOW", rows.get(1).get("decision").asText());
+    }
+
+    @Test
+    void feedsEveryResultToTheReportInInputOrderWithEvidenceInContext() throws Exception {
+        ReportAggregator stats = new ReportAggregator(10);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            new TraceScanner(guard, pool).scan(new BoundedLineReader(new StringReader("""
+                    {"id": "p", "kind": "plan", "text": "step one, then <coercion=0.6> a nudge"}
+                    {"id": "m", "tool": "send_email", "arguments": {"to": "a@example.com", "body": "Hi. <blackmail=0.97> pay"}}
+                    broken
+                    {"id": "ok", "tool": "send_email", "arguments": {"body": "lunch?"}}
+                    """), 1 << 20), Writer.nullWriter(), stats);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(4, stats.lines());
+        assertEquals(1, stats.errors());
+        assertEquals(3, stats.firstErrors().get(0).line());
+        assertEquals(1, stats.count(Decision.ALLOW));
+        assertEquals(1, stats.count(Decision.FLAG));
+        assertEquals(1, stats.count(Decision.BLOCK));
+        assertArrayEquals(new long[]{1, 0, 0, 1}, stats.sources().get("send_email"));
+        assertArrayEquals(new long[]{0, 1, 0, 0}, stats.sources().get("(plan)"));
+        List<ReportItem> top = stats.top();
+        assertEquals(List.of("m", "p"), top.stream().map(ReportItem::id).toList());
+        ReportItem.Highlight h = top.get(0).evidence().get(0);
+        assertEquals("body", h.path());
+        assertEquals("Hi. <blackmail=0.97> pay", h.before() + h.span() + h.after(), "the whole argument value");
     }
 
     @Test

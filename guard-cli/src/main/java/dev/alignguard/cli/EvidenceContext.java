@@ -1,0 +1,89 @@
+package dev.alignguard.cli;
+
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.Evidence;
+import dev.alignguard.core.ScoredField;
+import dev.alignguard.core.text.FieldText;
+import dev.alignguard.core.text.ToolCallText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds the original string an evidence span points into (the text, the rationale, or the argument value at
+ * its JSON path) and cuts a bounded piece of it: up to {@link #CONTEXT_CHARS} before and after the span, and
+ * at most {@link #MAX_SPAN_CHARS} of the span itself. Cuts never split a surrogate pair.
+ */
+final class EvidenceContext {
+    static final int CONTEXT_CHARS = 150;
+    static final int MAX_SPAN_CHARS = 400;
+    static final String CUT = "\u2026";
+
+    private EvidenceContext() {
+    }
+
+    /** One highlight per evidence span of a verdict for {@code action}. */
+    static List<ReportItem.Highlight> of(AgentAction action, List<Evidence> evidence) {
+        List<ReportItem.Highlight> out = new ArrayList<>(evidence.size());
+        for (Evidence e : evidence) {
+            out.add(cut(e, original(action, e)));
+        }
+        return out;
+    }
+
+    /** The string the span's offsets point into, or null when there is none. */
+    private static String original(AgentAction action, Evidence e) {
+        if (action instanceof AgentAction.TextAction t) {
+            return e.field() == ScoredField.TEXT ? t.text() : null;
+        }
+        AgentAction.ToolCall call = (AgentAction.ToolCall) action;
+        return switch (e.field()) {
+            case RATIONALE -> call.rationale();
+            case ARGUMENTS -> argumentValue(ToolCallText.extract(call).fields().get(0), e.path());
+            case TEXT -> null;
+        };
+    }
+
+    /** The argument value at {@code path} (null: arguments scored raw), or null when there is none. */
+    private static String argumentValue(FieldText payload, String path) {
+        for (FieldText.Segment s : payload.segments()) {
+            if (Objects.equals(s.path(), path)) {
+                return payload.text().substring(s.start(), s.end());
+            }
+        }
+        return null;
+    }
+
+    /** The span of {@code original} in context; without an original (or with offsets outside it), the snippet. */
+    static ReportItem.Highlight cut(Evidence e, String original) {
+        if (original == null || e.start() < 0 || e.start() > e.end() || e.end() > original.length()) {
+            return highlight(e, "", shorten(e.snippet() == null ? "" : e.snippet()), "");
+        }
+        int from = safe(original, Math.max(0, e.start() - CONTEXT_CHARS));
+        int to = safe(original, Math.min(original.length(), e.end() + CONTEXT_CHARS));
+        String before = (from > 0 ? CUT : "") + original.substring(from, e.start());
+        String after = original.substring(e.end(), to) + (to < original.length() ? CUT : "");
+        return highlight(e, before, shorten(original.substring(e.start(), e.end())), after);
+    }
+
+    private static ReportItem.Highlight highlight(Evidence e, String before, String span, String after) {
+        return new ReportItem.Highlight(e.category(), e.score(), e.field(), e.path(), e.start(), e.end(),
+                before, span, after);
+    }
+
+    /** A span longer than the limit keeps its start and end with a cut mark between. */
+    private static String shorten(String span) {
+        if (span.length() <= MAX_SPAN_CHARS) {
+            return span;
+        }
+        int head = safe(span, MAX_SPAN_CHARS * 2 / 3);
+        int tail = safe(span, span.length() - MAX_SPAN_CHARS / 3);
+        return span.substring(0, head) + CUT + span.substring(tail);
+    }
+
+    /** {@code i}, moved back by one when it would fall between the halves of a surrogate pair. */
+    private static int safe(String s, int i) {
+        return i > 0 && i < s.length() && Character.isLowSurrogate(s.charAt(i))
+                && Character.isHighSurrogate(s.charAt(i - 1)) ? i - 1 : i;
+    }
+}

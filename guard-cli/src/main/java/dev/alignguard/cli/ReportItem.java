@@ -1,0 +1,48 @@
+package dev.alignguard.cli;
+
+import dev.alignguard.core.Category;
+import dev.alignguard.core.Cause;
+import dev.alignguard.core.Decision;
+import dev.alignguard.core.ScoredField;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One flagged trace line as the HTML report shows it: where it is, what it was (tool name or text kind), the
+ * verdict, and each evidence span with a bounded piece of the text around it.
+ */
+record ReportItem(long line, String id, String source, Decision decision, Cause cause, Map<Category, Double> scores,
+                  List<Highlight> evidence) {
+
+    /** Least important first: lower highest score, then milder decision, then later line. */
+    static final Comparator<ReportItem> IMPORTANCE = Comparator.comparingDouble(ReportItem::maxScore)
+            .thenComparing(ReportItem::decision)
+            .thenComparing(Comparator.comparingLong(ReportItem::line).reversed());
+
+    ReportItem {
+        scores = Map.copyOf(scores);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** The highest score over all categories (0 when nothing was scored). */
+    double maxScore() {
+        double max = 0;
+        for (double s : scores.values()) {
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
+    ReportItem withEvidence(List<Highlight> highlights) {
+        return new ReportItem(line, id, source, decision, cause, scores, highlights);
+    }
+
+    /**
+     * An evidence span in context: {@code span} is the evidence itself (to be marked), {@code before} and
+     * {@code after} the text around it, each already cut to a bounded length ({@code …} marks a cut).
+     */
+    record Highlight(Category category, double score, ScoredField field, String path, int start, int end,
+                     String before, String span, String after) {
+    }
+}
