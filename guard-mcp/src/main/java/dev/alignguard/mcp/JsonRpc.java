@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -115,6 +116,9 @@ final class JsonRpc {
 
     /** The parser's complaint without its location dump, for error messages. */
     static String describe(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException) {
+            return "a line must hold exactly one JSON value";
+        }
         String m = e.getOriginalMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }

@@ -52,6 +52,10 @@ final class ProxyCommand implements Callable<Integer> {
         OnApproval(ApprovalHandler handler) {
             this.handler = handler;
         }
+
+        ApprovalHandler handler() {
+            return handler;
+        }
     }
 
     @Option(names = "--config", description = "Policy file (.yaml, .yml or .properties).")
@@ -103,7 +107,7 @@ final class ProxyCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
                  ServerProcess server = ServerProcess.start(command);
                  Guard guard = Guard.builder().config(cfg).auditSink(auditFile == null ? new Slf4jAuditSink() : auditFile)
-                         .approvalHandler(onApproval.handler).build()) {
+                         .approvalHandler(onApproval.handler()).build()) {
                 return relay(guard, server);
             }
         } catch (GuardException e) {
