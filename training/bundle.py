@@ -20,7 +20,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-import common  # noqa: E402
+import common
+from bundle_screen import add_screen  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
@@ -92,7 +93,7 @@ def main(argv=None):
     p.add_argument("--metrics", default=os.path.join(common.WORK, "metrics.json"))
     p.add_argument("--corpus-dir", default=common.DEFAULT_CORPUS)
     p.add_argument("--out-dir", default=BUNDLE_DIR)
-    p.add_argument("--version", default="0.2.0")
+    p.add_argument("--version", default="0.3.0")
     p.add_argument("--id", default="alignguard-minilm-l6-int8")
     a = p.parse_args(argv)
     ensure_extracted()
@@ -164,6 +165,11 @@ def main(argv=None):
         f.write("\n")
     print(f"bundle written to {a.out_dir}: model.onnx {os.path.getsize(model_out) / 1e6:.2f} MB "
           f"sha256 {manifest['model']['sha256'][:16]}..., tokenizer.json, alignguard-model.json, parity.jsonl")
+    student = os.path.join(common.WORK, "student.json")
+    if os.path.exists(student):
+        add_screen(a.out_dir, os.path.join(common.WORK, "student.onnx"), student)
+    else:
+        print("no training/work/student.json: bundle without a screening model (run training/student.py)")
 
 
 if __name__ == "__main__":

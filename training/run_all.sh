@@ -51,6 +51,9 @@ $PY training/quantize.py --corpus-dir "$CORPUS"
 step "evaluate ONNX fp32 / int8 through ONNX Runtime Java"
 $PY training/evaluate.py --stage onnx --corpus-dir "$CORPUS"
 
+step "screening student for the cascade (distilled from the int8 model; clear_below calibrated on val)"
+$PY training/student.py --corpus-dir "$CORPUS"
+
 step "bundle"
 $PY training/bundle.py --corpus-dir "$CORPUS"
 
