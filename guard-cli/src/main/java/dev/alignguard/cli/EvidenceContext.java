@@ -12,11 +12,12 @@ import java.util.Objects;
 /**
  * Finds the original string an evidence span points into (the text, the rationale, or the argument value at
  * its JSON path) and cuts a bounded piece of it: up to {@link #CONTEXT_CHARS} before and after the span, and
- * at most {@link #MAX_SPAN_CHARS} of the span itself. Cuts never split a surrogate pair.
+ * at most {@link #MAX_SPAN_CHARS} of the span itself: more than one scoring window (560 characters), so only a
+ * span mapped back to a long encoded original (a base64 run, say) is ever cut. Cuts never split a surrogate pair.
  */
 final class EvidenceContext {
     static final int CONTEXT_CHARS = 150;
-    static final int MAX_SPAN_CHARS = 400;
+    static final int MAX_SPAN_CHARS = 600;
     static final String CUT = "\u2026";
 
     private EvidenceContext() {

@@ -73,7 +73,8 @@ final class HtmlReport {
             th{background:#eef1f5;font-weight:600;white-space:nowrap}
             .num{text-align:right;font-variant-numeric:tabular-nums}
             .hi{font-weight:700;color:var(--block)}
-            .id{max-width:200px;overflow-wrap:anywhere}
+            .id{min-width:80px;max-width:200px;overflow-wrap:anywhere}
+            .evcol{width:48%}
             tfoot td{font-style:italic;color:var(--mute)}
             .ev{margin:0 0 6px}
             .evh{color:var(--mute);font-size:12.5px}
@@ -170,7 +171,8 @@ final class HtmlReport {
     }
 
     private void page() throws IOException {
-        raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"");
+        raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"");
         text(CSP);
         raw("\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -251,7 +253,8 @@ final class HtmlReport {
         }
         int w = HIST_W * bins.length;
         raw("<figure id=\"hist-").raw(c.id()).raw("\"><figcaption>").raw(c.id()).raw(" <span class=\"note\">(")
-                .raw(count(sum)).raw(" scored)</span></figcaption>\n<svg width=\"").raw(Integer.toString(w + HIST_X + 12))
+                .raw(count(sum)).raw(" scored)</span></figcaption>\n<svg width=\"")
+                .raw(Integer.toString(w + HIST_X + 12))
                 .raw("\" height=\"").raw(Integer.toString(HIST_H + HIST_Y + 20)).raw("\" role=\"img\" aria-label=\"")
                 .raw(c.id()).raw(" score histogram\">");
         for (int i = 0; i < bins.length; i++) {
@@ -290,7 +293,8 @@ final class HtmlReport {
 
     private void topItems() throws IOException {
         List<ReportItem> items = stats.top();
-        long flagged = stats.count(Decision.FLAG) + stats.count(Decision.REQUIRE_APPROVAL) + stats.count(Decision.BLOCK);
+        long flagged = stats.count(Decision.FLAG) + stats.count(Decision.REQUIRE_APPROVAL)
+                + stats.count(Decision.BLOCK);
         raw("<section id=\"top\"><h2>Top flagged items</h2>\n<p class=\"note\">The ").raw(count(items.size()))
                 .raw(" highest-scoring of ").raw(count(flagged)).raw(" lines decided FLAG or stricter (at most ")
                 .raw(count(meta.top())).raw(", <code>--report-top</code>), by highest score. Marked: the evidence "
@@ -306,7 +310,7 @@ final class HtmlReport {
         for (Category c : Category.values()) {
             raw("<th data-k=\"n\" class=\"num\">").raw(c.id()).raw("</th>");
         }
-        raw("<th>evidence</th></tr></thead>\n<tbody>\n");
+        raw("<th class=\"evcol\">evidence</th></tr></thead>\n<tbody>\n");
         int rank = 0;
         for (ReportItem item : items) {
             item(++rank, item);
@@ -441,7 +445,8 @@ final class HtmlReport {
     private void modelAndPolicy() throws IOException {
         Policy policy = meta.policy();
         ThresholdPolicy resolved = ThresholdPolicy.resolve(policy, meta.model());
-        raw("<section id=\"policy\"><h2>Model and policy</h2>\n<table id=\"model\"><tbody>\n<tr><th>model</th><td><code>");
+        raw("<section id=\"policy\"><h2>Model and policy</h2>\n<table id=\"model\"><tbody>\n"
+                + "<tr><th>model</th><td><code>");
         text(meta.model().id());
         raw("</code></td></tr>\n<tr><th>version</th><td><code>");
         text(meta.model().version());

@@ -40,10 +40,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "JSONL trace to scan ('-' for stdin).")
     String input;
 
-    @Option(names = "--output", description = "Where to write the scores JSONL ('-' for stdout).")
+    @Option(names = "--output", description = "Where to write the scores JSONL ('-' for stdout); give --output, "
+            + "--report or both.")
     String output;
 
-    @Option(names = "--report", description = "Also write a self-contained HTML audit report to this file.")
+    @Option(names = "--report", description = "Where to write a self-contained HTML audit report.")
     Path report;
 
     @Option(names = "--report-top", defaultValue = "100",

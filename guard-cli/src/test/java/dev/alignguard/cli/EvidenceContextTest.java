@@ -39,6 +39,8 @@ class EvidenceContextTest {
         ReportItem.Highlight h = EvidenceContext.cut(ev(ScoredField.TEXT, null, 0, span.length()), span);
         assertTrue(h.span().length() <= EvidenceContext.MAX_SPAN_CHARS + 1, "length " + h.span().length());
         assertTrue(h.span().startsWith("sss") && h.span().endsWith("eee") && h.span().contains(EvidenceContext.CUT));
+        String window = "w".repeat(560); // the longest scoring window is never cut
+        assertEquals(window, EvidenceContext.cut(ev(ScoredField.TEXT, null, 0, 560), window).span());
     }
 
     @Test

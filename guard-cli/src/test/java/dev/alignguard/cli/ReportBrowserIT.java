@@ -159,7 +159,8 @@ class ReportBrowserIT {
         assertTrue(dom.contains("<details open=\"\">"), "evidence is shown, collapsible without scripts");
 
         Path png = dir.resolve("report.png");
-        chromium(dir, page, "--hide-scrollbars", "--screenshot=" + png, "--window-size=1280,2000");
+        chromium(dir, page, "--hide-scrollbars", "--run-all-compositor-stages-before-draw", "--screenshot=" + png,
+                "--window-size=1280,2000");
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1280, image.getWidth());
         assertEquals(2000, image.getHeight());
