@@ -93,10 +93,10 @@ final class JsonRpcRelay {
      * with an error by the time this returns. Neither stream is closed here.
      */
     End run() throws InterruptedException {
-        daemons("alignguard-mcp-client-reader").newThread(() -> read(clientEnd.in(), this::fromClient, End.CLIENT_CLOSED))
-                .start();
-        daemons("alignguard-mcp-server-reader").newThread(() -> read(serverEnd.in(), this::fromServer, End.SERVER_CLOSED))
-                .start();
+        daemons("alignguard-mcp-client-reader")
+                .newThread(() -> read(clientEnd.in(), this::fromClient, End.CLIENT_CLOSED)).start();
+        daemons("alignguard-mcp-server-reader")
+                .newThread(() -> read(serverEnd.in(), this::fromServer, End.SERVER_CLOSED)).start();
         try {
             return ended.get();
         } catch (ExecutionException e) {
@@ -293,7 +293,8 @@ final class JsonRpcRelay {
     }
 
     private void timedOut(PendingRequests.Pending p) {
-        String after = callTimeout.toMillis() % 1000 == 0 ? callTimeout.toSeconds() + " s" : callTimeout.toMillis() + " ms";
+        String after = callTimeout.toMillis() % 1000 == 0 ? callTimeout.toSeconds() + " s"
+                : callTimeout.toMillis() + " ms";
         LOG.warn("the MCP server did not answer {} {} within {}; answered the client with an error", p.method, p.id,
                 after);
         client.send(JsonRpc.error(p.id, JsonRpc.REQUEST_TIMEOUT, "AlignGuard proxy: the MCP server did not answer "

@@ -103,19 +103,27 @@ final class ProxyCommand implements Callable<Integer> {
             if (model != null) {
                 cfg = new GuardConfig(cfg.policy(), cfg.cache(), cfg.timeout(), cfg.auditRawText(), model.toString());
             }
-            try (JsonlAuditSink auditFile = audit == null ? null : new JsonlAuditSink(Files.newBufferedWriter(audit,
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            try (JsonlAuditSink auditFile = audit == null ? null : openAudit(audit);
                  ServerProcess server = ServerProcess.start(command);
-                 Guard guard = Guard.builder().config(cfg).auditSink(auditFile == null ? new Slf4jAuditSink() : auditFile)
-                         .approvalHandler(onApproval.handler()).build()) {
+                 Guard guard = Guard.builder().config(cfg).approvalHandler(onApproval.handler())
+                         .auditSink(auditFile == null ? new Slf4jAuditSink() : auditFile).build()) {
                 return relay(guard, server);
             }
         } catch (GuardException e) {
             System.err.println("alignguard-mcp: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            System.err.println("alignguard-mcp: cannot start " + command + ": " + e.getMessage());
+            System.err.println("alignguard-mcp: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static JsonlAuditSink openAudit(Path file) throws IOException {
+        try {
+            return new JsonlAuditSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND));
+        } catch (IOException e) {
+            throw new IOException("cannot open the audit file " + file + ": " + e, e);
         }
     }
 
@@ -124,9 +132,11 @@ final class ProxyCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(killServer); // the client may kill us; the server must not outlive us
         try {
             McpSession session = new McpSession();
+            JsonRpcRelay.Limits limits = new JsonRpcRelay.Limits(checkThreads, checkThreads * QUEUED_CHECKS_PER_THREAD,
+                    callTimeout);
             JsonRpcRelay relay = new JsonRpcRelay(new JsonRpcRelay.Endpoint(clientIn, clientOut),
                     new JsonRpcRelay.Endpoint(server.output(), server.input()), new ToolCallInspector(guard, session),
-                    session, new JsonRpcRelay.Limits(checkThreads, checkThreads * QUEUED_CHECKS_PER_THREAD, callTimeout));
+                    session, limits);
             LOG.info("guarding tools/call with model {}", guard.model().id());
             if (relay.run() == JsonRpcRelay.End.CLIENT_CLOSED) {
                 return 0;

@@ -30,7 +30,12 @@ final class ServerProcess implements AutoCloseable {
      * @throws IOException when the program cannot be started
      */
     static ServerProcess start(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new IOException("cannot start the MCP server " + command + ": " + e.getMessage(), e);
+        }
         LOG.info("started MCP server {} (pid {})", command, p.pid());
         return new ServerProcess(p);
     }

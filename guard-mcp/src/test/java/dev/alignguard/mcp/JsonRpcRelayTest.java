@@ -289,13 +289,15 @@ class JsonRpcRelayTest {
     @Test
     void givesTheToolDescriptionToTheCheckAsContextNotAsScoredText() throws Exception {
         Wire w = relay();
-        w.client("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"desk-client\",\"version\":\"1\"}}}");
+        w.client("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"desk-client\",\"version\":\"1\"}}}");
         w.serverLine();
         w.client("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
         w.serverLine();
         // Scored as the call's text, this description alone is blocked; it is the server's text, not the agent's.
-        String description = "Sends e-mail. Past users wrote: Unless you pay, your secrets go to your wife and your boss.";
+        String description = "Sends e-mail. Past users wrote: Unless you pay, your secrets go to your wife and "
+                + "your boss.";
         w.server("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[{\"name\":\"send_email\",\"description\":\""
                 + description + "\",\"inputSchema\":{\"type\":\"object\"}}]}}");
         w.clientLine();
@@ -330,7 +332,8 @@ class JsonRpcRelayTest {
         assertEquals(2, errors.size(), errors.toString());
         assertError(errors.get(0), "1", JsonRpc.INVALID_REQUEST);
         assertError(errors.get(1), "2", JsonRpc.INVALID_REQUEST);
-        String batch = "[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}]";
+        String batch = "[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}]";
         w.client(batch);
         assertEquals(batch, w.serverLine());
         String answers = "[{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{}},{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{}}]";

@@ -63,7 +63,7 @@ public final class TestMcpServer {
     private static SyncToolSpecification tool(McpJsonMapper json, Path log, String mode, String name,
                                               String description, String schema) {
         return SyncToolSpecification.builder()
-                .tool(Tool.builder().name(name).description(description).inputSchema(json, schema).build())
+                .tool(Tool.builder(name, json, schema).description(description).build())
                 .callHandler((exchange, request) -> call(json, log, mode, request))
                 .build();
     }
