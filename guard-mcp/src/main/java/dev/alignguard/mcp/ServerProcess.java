@@ -34,9 +34,10 @@ final class ServerProcess implements AutoCloseable {
         try {
             p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
-            throw new IOException("cannot start the MCP server " + command + ": " + e.getMessage(), e);
+            throw new IOException("cannot start the MCP server: " + e.getMessage(), e);
         }
-        LOG.info("started MCP server {} (pid {})", command, p.pid());
+        // the program only: arguments may hold credentials, and clients keep our stderr in their logs
+        LOG.info("started MCP server {} (pid {})", command.get(0), p.pid());
         return new ServerProcess(p);
     }
 

@@ -84,7 +84,7 @@ final class ToolCallInspector {
         ObjectNode verdict = result.putObject("_meta").putObject("dev.alignguard/verdict");
         verdict.put("decision", v.decision().name()).put("cause", v.cause().name());
         ObjectNode scores = verdict.putObject("scores");
-        v.scores().forEach((category, score) -> scores.put(category.id(), score));
+        v.scores().forEach((category, score) -> scores.put(category.id(), Math.round(score * 1e4) / 1e4)); // as audited
         return result;
     }
 }
