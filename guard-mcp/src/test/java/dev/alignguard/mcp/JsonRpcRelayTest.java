@@ -190,10 +190,11 @@ class JsonRpcRelayTest {
         w.client(Calls.readFile("1", "/srv/" + HeldClassifier.MARKER + ".txt"));
         assertTrue(held.holding.await(20, TimeUnit.SECONDS));
         w.client("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}");
+        w.roundTrip(2); // the relay reads the client in order: the cancellation has been handled
         held.release();
         onlyAuditEvent();
         w.serverGetsNothingWithin(300);
-        w.roundTrip(2); // and the client got no answer to the cancelled call either
+        w.roundTrip(3); // and the client got no answer to the cancelled call either
     }
 
     @Test
@@ -231,13 +232,13 @@ class JsonRpcRelayTest {
 
     @Test
     void answersWithATimeoutErrorAndCancelsAtTheServerWhenItDoesNotAnswer() {
-        Wire w = relay(Calls.MODEL, new JsonRpcRelay.Limits(2, 16, Duration.ofMillis(300)));
+        Wire w = relay(Calls.MODEL, new JsonRpcRelay.Limits(2, 16, Duration.ofMillis(500)));
         String call = Calls.readFile("9", "/srv/slow.txt");
         w.client(call);
         assertEquals(call, w.serverLine());
         JsonNode error = w.clientGets();
         assertError(error, "9", JsonRpc.REQUEST_TIMEOUT);
-        assertTrue(error.at("/error/message").textValue().contains("did not answer tools/call within 300 ms"),
+        assertTrue(error.at("/error/message").textValue().contains("did not answer tools/call within 500 ms"),
                 error.toString());
         JsonNode cancel = w.serverGets();
         assertEquals("notifications/cancelled", cancel.get("method").textValue());

@@ -84,10 +84,10 @@ class McpGuardProxyTest {
 
     @Test
     void answersACallTheServerNeverAnswersWithAnErrorAfterTheCallTimeout(@TempDir Path own) {
-        try (McpSyncClient hanging = Launch.client(Launch.proxy(List.of("--call-timeout", "1s"),
+        try (McpSyncClient hanging = Launch.client(Launch.proxy(List.of("--call-timeout", "2s"),
                 Launch.testServer(own.resolve("calls.jsonl"), "hang")))) {
             McpError e = assertThrows(McpError.class, () -> Launch.readFile(hanging, "/srv/notes/hang.txt"));
-            assertTrue(e.getMessage().contains("did not answer tools/call within 1 s"), e.getMessage());
+            assertTrue(e.getMessage().contains("did not answer tools/call within 2 s"), e.getMessage());
             assertFalse(Launch.sendEmail(hanging, Calls.BENIGN_BODY).isError(), "the session goes on");
         }
     }
