@@ -142,7 +142,7 @@ final class HtmlReport {
 
     private static final int HIST_W = 14;
     private static final int HIST_H = 100;
-    private static final int HIST_X = 30;
+    private static final int HIST_X = 44;
     private static final int HIST_Y = 12;
 
     /** What the report says about the scan besides its statistics. */
