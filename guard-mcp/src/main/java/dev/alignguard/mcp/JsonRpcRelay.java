@@ -280,7 +280,7 @@ final class JsonRpcRelay {
     private boolean settle(JsonNode response) {
         JsonNode id = response.get("id");
         if (id == null || id.isNull()) {
-            return true; // an error about a message the server could not read: the client should see it
+            return response.has("error"); // about a message the server could not read: the client should see it
         }
         PendingRequests.Pending p = pending.take(id);
         if (p == null) {

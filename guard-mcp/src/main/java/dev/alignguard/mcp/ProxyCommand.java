@@ -93,7 +93,7 @@ final class ProxyCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         if (checkThreads < 1 || checkThreads > 64) {
             System.err.println("alignguard-mcp: --check-threads must be between 1 and 64");
             return 2;
@@ -109,10 +109,7 @@ final class ProxyCommand implements Callable<Integer> {
                          .auditSink(auditFile == null ? new Slf4jAuditSink() : auditFile).build()) {
                 return relay(guard, server);
             }
-        } catch (GuardException e) {
-            System.err.println("alignguard-mcp: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
+        } catch (GuardException | IOException e) {
             System.err.println("alignguard-mcp: " + e.getMessage());
             return 1;
         }
@@ -145,7 +142,11 @@ final class ProxyCommand implements Callable<Integer> {
             LOG.warn("the MCP server ended the session{}", code < 0 ? "" : " with exit code " + code);
             return code < 0 ? 1 : code;
         } finally {
-            Runtime.getRuntime().removeShutdownHook(killServer);
+            try {
+                Runtime.getRuntime().removeShutdownHook(killServer);
+            } catch (IllegalStateException e) {
+                LOG.debug("the JVM is shutting down; the hook has already stopped the server");
+            }
         }
     }
 
