@@ -47,9 +47,11 @@ public final class Guard implements AutoCloseable {
     private final ApprovalHandler approvals;
     private final Executor executor;
     private final CheckRun.Settings settings;
+    private final VerdictCache verdicts;
     private final LongAdder errors = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder auditFailures = new LongAdder();
+    private final LongAdder verdictCacheHits = new LongAdder();
 
     private Guard(Builder b, Classifier base, boolean owns) {
         this.classifier = b.config.cache().enabled() ? new CachingClassifier(base, b.config.cache()) : base;
@@ -63,6 +65,7 @@ public final class Guard implements AutoCloseable {
         this.approvals = b.approvals;
         this.executor = b.executor;
         this.settings = new CheckRun.Settings(b.chunker, b.batchSize);
+        this.verdicts = b.config.cache().enabled() ? new VerdictCache(b.config.cache()) : null;
     }
 
     /** A guard with the bundled model (guard-onnx and guard-model on the class path) and default settings. */
@@ -104,6 +107,37 @@ public final class Guard implements AutoCloseable {
         for (AgentAction a : actions) {
             Objects.requireNonNull(a, "actions must not contain null");
         }
+        long started = System.nanoTime();
+        List<VerdictCache.Checked> checked = new ArrayList<>(actions.size());
+        List<AgentAction> misses = new ArrayList<>(actions.size());
+        for (AgentAction a : actions) {
+            VerdictCache.Checked hit = verdicts == null ? null : verdicts.get(a);
+            checked.add(hit);
+            if (hit == null) {
+                misses.add(a);
+            }
+        }
+        List<VerdictCache.Checked> evaluated = misses.isEmpty() ? List.of() : evaluate(misses);
+        List<Verdict> out = new ArrayList<>(actions.size());
+        Duration hitTime = Duration.ofNanos(System.nanoTime() - started);
+        for (int i = 0, m = 0; i < actions.size(); i++) {
+            VerdictCache.Checked c = checked.get(i);
+            if (c == null) {
+                c = evaluated.get(m++);
+                if (verdicts != null) {
+                    verdicts.put(actions.get(i), c);
+                }
+            } else {
+                verdictCacheHits.increment();
+                c = new VerdictCache.Checked(c.verdict().withElapsed(hitTime), c.textSha256(), c.text());
+            }
+            out.add(record(actions.get(i), context, c));
+        }
+        return out;
+    }
+
+    /** Runs the pipeline; a bug inside it becomes a fail-mode verdict for every action. */
+    private List<VerdictCache.Checked> evaluate(List<? extends AgentAction> actions) {
         CheckRun run = new CheckRun(actions, policy, thresholds, classifier, settings, timeout);
         List<Verdict> verdicts;
         try {
@@ -115,20 +149,18 @@ public final class Guard implements AutoCloseable {
                     List.of(), model.id(), Duration.ZERO,
                     List.of("guard failed: " + e.getClass().getSimpleName() + "; fail mode " + policy.failMode()
                             + " applied"));
-            List<Verdict> out = new ArrayList<>(actions.size());
-            for (AgentAction a : actions) {
-                out.add(record(a, context, failed, ""));
-            }
-            return out;
+            VerdictCache.Checked c = new VerdictCache.Checked(failed, Hashing.sha256(""), auditRawText ? "" : null);
+            return java.util.Collections.nCopies(actions.size(), c);
         }
         if (run.failure() == Cause.ERROR) {
             errors.increment();
         } else if (run.failure() == Cause.TIMEOUT) {
             timeouts.increment();
         }
-        List<Verdict> out = new ArrayList<>(verdicts.size());
+        List<VerdictCache.Checked> out = new ArrayList<>(verdicts.size());
         for (int i = 0; i < verdicts.size(); i++) {
-            out.add(record(actions.get(i), context, verdicts.get(i), run.textOf(i)));
+            String text = run.textOf(i);
+            out.add(new VerdictCache.Checked(verdicts.get(i), Hashing.sha256(text), auditRawText ? text : null));
         }
         return out;
     }
@@ -188,10 +220,11 @@ public final class Guard implements AutoCloseable {
         }
     }
 
-    private Verdict record(AgentAction action, GuardContext context, Verdict v, String text) {
+    private Verdict record(AgentAction action, GuardContext context, VerdictCache.Checked checked) {
+        Verdict v = checked.verdict();
         String tool = action instanceof AgentAction.ToolCall call ? call.tool() : null;
-        AuditEvent event = new AuditEvent(Instant.now(), context, action.kind(), tool, v, Hashing.sha256(text),
-                auditRawText ? text : null);
+        AuditEvent event = new AuditEvent(Instant.now(), context, action.kind(), tool, v, checked.textSha256(),
+                checked.text());
         try {
             audit.record(event);
             return v;
@@ -217,14 +250,18 @@ public final class Guard implements AutoCloseable {
         return policy;
     }
 
-    /** Counts of failures since creation: classifier errors, timeouts, audit failures. */
+    /** Counts since creation: classifier errors, timeouts, audit failures, and how the caches served. */
     public Stats stats() {
         double hitRate = classifier instanceof CachingClassifier c ? c.hitRate() : Double.NaN;
-        return new Stats(errors.sum(), timeouts.sum(), auditFailures.sum(), hitRate);
+        return new Stats(errors.sum(), timeouts.sum(), auditFailures.sum(), hitRate, verdictCacheHits.sum());
     }
 
-    /** Failure counters and the cache hit rate (NaN when the cache is off). */
-    public record Stats(long classifierErrors, long timeouts, long auditFailures, double cacheHitRate) {
+    /**
+     * Failure counters, the window-score cache's hit rate (NaN when the cache is off; counts only actions that
+     * reached the pipeline) and the number of checks answered whole from the verdict cache.
+     */
+    public record Stats(long classifierErrors, long timeouts, long auditFailures, double cacheHitRate,
+                        long verdictCacheHits) {
     }
 
     /** Releases the model if this guard loaded it. */

@@ -25,6 +25,11 @@ public record Verdict(Decision decision, Cause cause, Map<Category, Double> scor
         warnings = List.copyOf(warnings);
     }
 
+    /** The same verdict with another elapsed time (a verdict served from the guard's cache reports the lookup's). */
+    public Verdict withElapsed(Duration time) {
+        return new Verdict(decision, cause, scores, reasons, evidence, modelId, time, warnings);
+    }
+
     /** True when the host may run the action without asking anyone (ALLOW or FLAG). */
     public boolean allowed() {
         return !decision.stopsAction();
