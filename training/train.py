@@ -150,6 +150,7 @@ def main(argv=None):
     t_train = time.time()
     step_times = []
     eval_time_est = None
+    eval_measured = False
     done = False
     for epoch in range(1, a.epochs + 1):
         batches = make_batches(lengths, a.batch_size, rng)
@@ -177,9 +178,10 @@ def main(argv=None):
             if step == 30 or (step > 30 and step % 100 == 0):
                 # re-plan to fit the time budget: remaining steps at the measured pace + remaining evals
                 pace = float(np.mean([t for t, _ in step_times[1:]][-200:]))  # recent pace
-                if eval_time_est is None:
+                if not eval_measured:  # an estimate follows the pace until a real evaluation has been timed
                     eval_time_est = pace * 0.35 * len(val_items) / a.batch_size
-                evals_left = a.epochs - epoch + 1
+                # one evaluation per epoch end still inside the plan, and one at the last step
+                evals_left = min(a.epochs - epoch + 1, 1 + max(0, planned - step) // steps_per_epoch)
                 left = budget_s - (time.time() - t_train) - evals_left * eval_time_est
                 can = max(step + 1, min(full_plan, step + max(0, int(left / pace))))
                 if can != planned:  # shrinks under a slow pace, grows back (up to the full plan) when it recovers
@@ -198,6 +200,7 @@ def main(argv=None):
         te = time.time()
         v = evaluate_val(model, val_items, val_seqs, val_recs, a.eval_batch)
         eval_time_est = time.time() - te
+        eval_measured = True
         v.update(epoch=epoch, step=step, elapsed_min=(time.time() - t_train) / 60, eval_s=eval_time_est)
         history.append(v)
         print(f"== epoch {epoch} step {step}: val macro AUROC {v['macro_auroc']:.4f} "
