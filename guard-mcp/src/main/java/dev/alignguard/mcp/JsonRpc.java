@@ -46,7 +46,7 @@ final class JsonRpc {
     }
 
     private static ObjectMapper mapper(boolean strictKeys) {
-        // MCP results may carry large base64 payloads: no limit on string length (the line is in memory anyway).
+        // MCP results may carry large base64 payloads: no limit on string length; --max-line-chars bounds a line.
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
                 .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, strictKeys)

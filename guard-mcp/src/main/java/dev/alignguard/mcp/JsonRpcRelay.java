@@ -3,11 +3,11 @@ package dev.alignguard.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * answers garbage from the client with a parse error, skips garbage from the server, and answers every open
  * request with an error when the server goes away or does not answer in time: a request is never left
  * hanging and never forwarded unchecked.
+ *
+ * <p>Lines are split on {@code \n} only, as MCP's stdio transport delimits them, and none is held beyond
+ * {@link Limits#maxLineChars()}. A longer line is never relayed: from the client it is answered with an
+ * Invalid Request error (id null: its id is in the dropped text); from the server it is logged by length and
+ * dropped, and since the request it may have answered cannot be known, that request stays open until the
+ * call timeout answers it (with no call timeout, it stays open).
  */
 final class JsonRpcRelay {
     private static final Logger LOG = LoggerFactory.getLogger(JsonRpcRelay.class);
@@ -48,14 +55,18 @@ final class JsonRpcRelay {
      * @param checkThreads how many tools/call are checked at once
      * @param queuedChecks how many more may wait for a check; a call beyond that is refused, never forwarded
      * @param callTimeout  how long the server may take to answer a request; zero waits forever
+     * @param maxLineChars the longest line, in chars, read from either side; a longer one is not relayed
      */
-    record Limits(int checkThreads, int queuedChecks, Duration callTimeout) {
+    record Limits(int checkThreads, int queuedChecks, Duration callTimeout, int maxLineChars) {
         Limits {
             if (checkThreads < 1 || queuedChecks < 1) {
                 throw new IllegalArgumentException("need at least one check thread and one queue slot");
             }
             if (callTimeout.isNegative()) {
                 throw new IllegalArgumentException("call timeout must not be negative, got " + callTimeout);
+            }
+            if (maxLineChars < 1) {
+                throw new IllegalArgumentException("max line chars must be at least 1, got " + maxLineChars);
             }
         }
     }
@@ -67,6 +78,7 @@ final class JsonRpcRelay {
     private final ToolCallInspector inspector;
     private final McpSession session;
     private final Duration callTimeout;
+    private final int maxLineChars;
     private final ThreadPoolExecutor checks;
     private final ScheduledExecutorService timer;
     private final PendingRequests pending;
@@ -80,6 +92,7 @@ final class JsonRpcRelay {
         this.inspector = inspector;
         this.session = session;
         this.callTimeout = limits.callTimeout();
+        this.maxLineChars = limits.maxLineChars();
         this.checks = new ThreadPoolExecutor(limits.checkThreads(), limits.checkThreads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(limits.queuedChecks()), daemons("alignguard-mcp-check"));
         ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, daemons("alignguard-mcp-timer"));
@@ -94,9 +107,11 @@ final class JsonRpcRelay {
      */
     End run() throws InterruptedException {
         daemons("alignguard-mcp-client-reader")
-                .newThread(() -> read(clientEnd.in(), this::fromClient, End.CLIENT_CLOSED)).start();
+                .newThread(() -> read(clientEnd.in(), this::fromClient, this::overLongFromClient, End.CLIENT_CLOSED))
+                .start();
         daemons("alignguard-mcp-server-reader")
-                .newThread(() -> read(serverEnd.in(), this::fromServer, End.SERVER_CLOSED)).start();
+                .newThread(() -> read(serverEnd.in(), this::fromServer, this::overLongFromServer, End.SERVER_CLOSED))
+                .start();
         try {
             return ended.get();
         } catch (ExecutionException e) {
@@ -107,16 +122,21 @@ final class JsonRpcRelay {
         }
     }
 
-    private void read(InputStream in, Consumer<String> handler, End end) {
+    private void read(InputStream in, Consumer<String> handler, LongConsumer overLong, End end) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, decoder))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isBlank()) {
+        try (Reader decoded = new InputStreamReader(in, decoder)) {
+            BoundedLineReader lines = new BoundedLineReader(decoded, maxLineChars);
+            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.overLong() && line.text().isBlank()) {
                     continue;
                 }
                 try {
-                    handler.accept(line);
+                    if (line.overLong()) {
+                        overLong.accept(line.length());
+                    } else {
+                        handler.accept(line.text());
+                    }
                 } catch (RuntimeException e) { // a bug here must not end the session; the message is not forwarded
                     LOG.error("could not relay a message of {} chars from the {}", line.length(),
                             end == End.CLIENT_CLOSED ? "client" : "server", e);
@@ -152,6 +172,13 @@ final class JsonRpcRelay {
         } else {
             route(line, msg, msg.get("method").asText(), msg.get("id"));
         }
+    }
+
+    private void overLongFromClient(long chars) {
+        LOG.warn("answered a line of {} chars from the client with an error: it exceeds --max-line-chars {}; "
+                + "not forwarded", chars, maxLineChars);
+        client.send(JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Invalid Request: the line exceeded "
+                + "--max-line-chars " + maxLineChars + " (it had " + chars + " chars); AlignGuard did not forward it"));
     }
 
     private void route(String line, JsonNode msg, String method, JsonNode id) {
@@ -274,6 +301,11 @@ final class JsonRpcRelay {
             LOG.info("dropped the server's response to {}: the request was cancelled, timed out or never made",
                     msg.get("id"));
         }
+    }
+
+    private void overLongFromServer(long chars) {
+        LOG.warn("dropped a line of {} chars from the MCP server: it exceeds --max-line-chars {}; a request it may "
+                + "have answered stays open until the call timeout", chars, maxLineChars);
     }
 
     /** Closes the request a response answers; true when the client is still waiting for it. */

@@ -39,6 +39,8 @@ import picocli.CommandLine.TypeConversionException;
 final class ProxyCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCommand.class);
     private static final int QUEUED_CHECKS_PER_THREAD = 32;
+    private static final int MIN_LINE_CHARS = 1 << 10;
+    private static final int MAX_LINE_CHARS = 1 << 30;
 
     /** What happens to a call whose verdict is REQUIRE_APPROVAL: nobody is at hand to approve it. */
     enum OnApproval {
@@ -80,6 +82,12 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--check-threads", defaultValue = "2", description = "Tool calls checked at once (default 2).")
     int checkThreads;
 
+    @Option(names = "--max-line-chars", defaultValue = "16777216",
+            description = "Longest message line, in chars, read from the client or the server (1024 to 1073741824; "
+                    + "default 16777216 = 16 Mi). A longer line is not relayed: the client gets an Invalid Request "
+                    + "error; one from the server is logged by length and dropped.")
+    int maxLineChars;
+
     @Parameters(arity = "1..*", paramLabel = "SERVER_COMMAND",
             description = "The MCP server to run and its arguments (after --).")
     List<String> command;
@@ -96,6 +104,11 @@ final class ProxyCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (checkThreads < 1 || checkThreads > 64) {
             System.err.println("alignguard-mcp: --check-threads must be between 1 and 64");
+            return 2;
+        }
+        if (maxLineChars < MIN_LINE_CHARS || maxLineChars > MAX_LINE_CHARS) {
+            System.err.println("alignguard-mcp: --max-line-chars must be between " + MIN_LINE_CHARS + " (1 Ki) and "
+                    + MAX_LINE_CHARS + " (1 Gi)");
             return 2;
         }
         try {
@@ -130,7 +143,7 @@ final class ProxyCommand implements Callable<Integer> {
         try {
             McpSession session = new McpSession();
             JsonRpcRelay.Limits limits = new JsonRpcRelay.Limits(checkThreads, checkThreads * QUEUED_CHECKS_PER_THREAD,
-                    callTimeout);
+                    callTimeout, maxLineChars);
             JsonRpcRelay relay = new JsonRpcRelay(new JsonRpcRelay.Endpoint(clientIn, clientOut),
                     new JsonRpcRelay.Endpoint(server.output(), server.input()), new ToolCallInspector(guard, session),
                     session, limits);

@@ -3,7 +3,7 @@
  * is the only public type (the jar's main class); everything else is one step of the relay, package-private.
  * {@code ProxyCommand} reads the options, {@code ServerProcess} runs the server, {@code JsonRpcRelay} moves the
  * lines, {@code PendingRequests} tracks what is open, {@code ToolCallInspector} checks each tools/call with the
- * guard, {@code McpSession} holds what the traffic taught (client name, tool descriptions), {@code JsonRpc} and
- * {@code LineChannel} read and write the wire format.
+ * guard, {@code McpSession} holds what the traffic taught (client name, tool descriptions), {@code JsonRpc},
+ * {@code BoundedLineReader} and {@code LineChannel} read and write the wire format.
  */
 package dev.alignguard.mcp;

@@ -1,6 +1,7 @@
 package dev.alignguard.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,10 @@ import dev.alignguard.core.GuardConfig;
 import dev.alignguard.core.audit.AuditEvent;
 import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.core.testing.RecordingAuditSink;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * model behind the guard: what is relayed as it arrived, what is checked, refused, dropped or answered.
  */
 class JsonRpcRelayTest {
-    private static final JsonRpcRelay.Limits LIMITS = new JsonRpcRelay.Limits(2, 16, Duration.ZERO);
+    /** Every test line fits; the over-long tests go past it without needing much memory. */
+    private static final int MAX_LINE_CHARS = 1024;
+    private static final JsonRpcRelay.Limits LIMITS = new JsonRpcRelay.Limits(2, 16, Duration.ZERO, MAX_LINE_CHARS);
 
     private final RecordingAuditSink audit = new RecordingAuditSink();
     private Wire wire;
@@ -65,6 +71,27 @@ class JsonRpcRelayTest {
     private static void assertError(JsonNode msg, String id, int code) {
         assertEquals(Wire.parse(id), msg.get("id"), msg.toString());
         assertEquals(code, msg.path("error").path("code").asInt(), msg.toString());
+    }
+
+    /** What the relay logs (slf4j-simple writes to whatever {@code System.err} is) while {@code body} runs. */
+    private static String stderrDuring(Runnable body) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A read_file call padded to exactly {@code chars} chars. */
+    private static String readFileOfLength(String id, int chars) {
+        String unpadded = Calls.readFile(id, "/srv/");
+        String call = Calls.readFile(id, "/srv/" + "a".repeat(chars - unpadded.length()));
+        assertEquals(chars, call.length());
+        return call;
     }
 
     @Test
@@ -232,7 +259,7 @@ class JsonRpcRelayTest {
 
     @Test
     void answersWithATimeoutErrorAndCancelsAtTheServerWhenItDoesNotAnswer() {
-        Wire w = relay(Calls.MODEL, new JsonRpcRelay.Limits(2, 16, Duration.ofMillis(500)));
+        Wire w = relay(Calls.MODEL, new JsonRpcRelay.Limits(2, 16, Duration.ofMillis(500), MAX_LINE_CHARS));
         String call = Calls.readFile("9", "/srv/slow.txt");
         w.client(call);
         assertEquals(call, w.serverLine());
@@ -250,7 +277,7 @@ class JsonRpcRelayTest {
     @Test
     void refusesCallsBeyondTheCheckQueueInsteadOfForwardingThem() throws Exception {
         HeldClassifier held = new HeldClassifier();
-        Wire w = relay(held, new JsonRpcRelay.Limits(1, 1, Duration.ZERO));
+        Wire w = relay(held, new JsonRpcRelay.Limits(1, 1, Duration.ZERO, MAX_LINE_CHARS));
         String checking = Calls.readFile("1", "/srv/" + HeldClassifier.MARKER + ".txt");
         w.client(checking);
         assertTrue(held.holding.await(20, TimeUnit.SECONDS));
@@ -348,5 +375,59 @@ class JsonRpcRelayTest {
         w.client("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}");
         assertError(w.clientGets(), "1", JsonRpc.INVALID_PARAMS);
         w.roundTrip(2);
+    }
+
+    @Test
+    void overLongClientLineGetsAnInvalidRequestErrorAndRelayGoesOn() {
+        Wire w = relay();
+        w.client(readFileOfLength("1", MAX_LINE_CHARS + 1));
+        JsonNode error = w.clientGets();
+        assertError(error, "null", JsonRpc.INVALID_REQUEST);
+        String message = error.at("/error/message").textValue();
+        assertTrue(message.startsWith("Invalid Request: the line exceeded --max-line-chars " + MAX_LINE_CHARS),
+                message);
+        w.client(Calls.email("2", Calls.BLACKMAIL_BODY + " " + "x".repeat(100_000)));
+        assertError(w.clientGets(), "null", JsonRpc.INVALID_REQUEST);
+        w.roundTrip(3); // the server's next message is the ping: neither call reached it
+        assertTrue(audit.events.isEmpty(), "an over-long line is not checked either: " + audit.events);
+        String atTheLimit = readFileOfLength("4", MAX_LINE_CHARS);
+        w.client(atTheLimit);
+        assertEquals(atTheLimit, w.serverLine());
+    }
+
+    @Test
+    void overLongServerLineIsDroppedAndLogged() {
+        Wire w = relay(Calls.MODEL, new JsonRpcRelay.Limits(2, 16, Duration.ofMillis(500), MAX_LINE_CHARS));
+        String call = Calls.readFile("1", "/srv/big.txt");
+        w.client(call);
+        assertEquals(call, w.serverLine());
+        String result = Calls.result("1", "SECRET-CONTENTS " + "z".repeat(100_000));
+        String stderr = stderrDuring(() -> {
+            w.server(result);
+            // the dropped line's id cannot be known, so the request stays open until the call timeout
+            assertError(w.clientGets(), "1", JsonRpc.REQUEST_TIMEOUT);
+            assertEquals("notifications/cancelled", w.serverGets().get("method").textValue());
+            w.roundTrip(2); // the server is read in order: the over-long line has been handled
+        });
+        assertTrue(stderr.contains("dropped a line of " + result.length() + " chars from the MCP server"), stderr);
+        assertFalse(stderr.contains("SECRET-CONTENTS"), "the content is never logged");
+    }
+
+    @Test
+    void crInsideAMessageDoesNotSplitIt() throws Exception {
+        Wire w = relay();
+        String ping = "{\"jsonrpc\":\"2.0\",\r\"id\":1,\r\"method\":\"ping\"}";
+        w.client(ping);
+        assertEquals(ping, w.serverLine());
+        String pong = "{\"jsonrpc\":\"2.0\",\r\"id\":1,\r\"result\":{}}";
+        w.server(pong);
+        assertEquals(pong, w.clientLine());
+        String call = Calls.readFile("2", "/srv/a.txt").replace(",", ",\r");
+        w.client(call);
+        assertEquals(call, w.serverLine(), "checked as one message and forwarded as it arrived");
+        assertEquals("2", onlyAuditEvent().context().requestId());
+        String crlf = Calls.readFile("3", "/srv/b.txt");
+        w.client(crlf + "\r"); // sent with \r\n: the \r is part of the line end
+        assertEquals(crlf, w.serverLine());
     }
 }

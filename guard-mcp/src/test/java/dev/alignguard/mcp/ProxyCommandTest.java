@@ -42,6 +42,23 @@ class ProxyCommandTest {
     }
 
     @Test
+    void exitsWithAUsageErrorForAMaxLineCharsOutside1KiTo1Gi() {
+        for (String chars : new String[] {"1023", "0", "-1", "1073741825", "99999999999", "16Mi"}) {
+            assertEquals(2, run("--max-line-chars", chars, "--", "/nonexistent/mcp-server"), chars);
+        }
+        assertEquals(0, protocol.size());
+    }
+
+    @Test
+    void acceptsMaxLineCharsFrom1KiTo1Gi() {
+        for (String chars : new String[] {"1024", "16777216", "1073741824"}) {
+            assertEquals(1, run("--max-line-chars", chars, "--", "/nonexistent/mcp-server"), chars + ": the options "
+                    + "were accepted, then the server could not start");
+        }
+        assertEquals(0, protocol.size());
+    }
+
+    @Test
     void readsCallTimeoutsInEveryDocumentedForm() {
         ProxyCommand.DurationConverter c = new ProxyCommand.DurationConverter();
         assertEquals(Duration.ofMillis(500), c.convert("500ms"));

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link JsonRpcRelay} under test with the test on both of its sides: the test writes lines as the client
- * and as the server, and reads, line by line, what the relay sends to each.
+ * and as the server, and reads, line by line, what the relay sends to each. Lines are split on {@code \n} only,
+ * as MCP's stdio transport delimits them, so a {@code \r} the relay passes on stays in its line.
  */
 final class Wire implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -156,9 +157,15 @@ final class Wire implements AutoCloseable {
 
     private static void collect(InputStream in, BlockingQueue<String> into) {
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    into.add(line);
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            try (InputStream bytes = new BufferedInputStream(in)) {
+                for (int b = bytes.read(); b >= 0; b = bytes.read()) {
+                    if (b == '\n') {
+                        into.add(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    } else {
+                        line.write(b);
+                    }
                 }
             } catch (IOException e) {
                 // the relay closed the pipe: nothing more to collect
