@@ -10,7 +10,6 @@
 """
 import argparse
 import collections
-import hashlib
 import json
 import os
 import shutil
@@ -21,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import common
-from bundle_screen import add_screen  # noqa: E402
+from bundle_screen import add_screen, sha256  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
@@ -33,14 +32,6 @@ from wordpiece import normalise  # noqa: E402
 
 REPO = os.path.dirname(HERE)
 BUNDLE_DIR = os.path.join(REPO, "guard-model", "src", "main", "resources", "dev", "alignguard", "model")
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for b in iter(lambda: f.read(1 << 20), b""):
-            h.update(b)
-    return h.hexdigest()
 
 
 def data_summary(corpus):
