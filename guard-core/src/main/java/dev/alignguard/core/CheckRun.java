@@ -131,7 +131,7 @@ final class CheckRun {
             }
             List<DecodedViews.View> views = DecodedViews.of(scored);
             if (views.stream().noneMatch(DecodedViews.View::replacesField)) {
-                addPart(index, folded != null ? folded : scored, w);
+                addPart(index, DecodedViews.withoutEncodedRuns(folded != null ? folded : scored, views), w);
             }
             for (DecodedViews.View view : views) {
                 note(w, (view.replacesField() ? "scored the decoded " : "also scored ") + view.reason()

@@ -14,7 +14,8 @@ import java.util.Map;
  * Undoes the usual ways of hiding text from a classifier. {@link #folded} replaces look-alike letters
  * (Cyrillic/Greek inside Latin words) and leetspeak digits with plain letters, one character for one, so the
  * folded text is scored instead of the original (which the model would only see as noise). {@link #of}
- * decodes base64 runs (scored beside the field; the guard keeps the highest score) and percent- or
+ * decodes base64 runs (scored beside the field, in which {@link #withoutEncodedRuns} blanks the runs
+ * themselves; the guard keeps the highest score) and percent- or
  * HTML-entity-encoded text (scored instead of the field). Ordinary text yields nothing, so it costs nothing. Stateless and
  * thread-safe; linear scans, no regular expressions.
  */
@@ -29,9 +30,26 @@ public final class DecodedViews {
     /**
      * A view, why it exists (for the verdict's warnings), and whether it replaces the field: a whole field in
      * percent or HTML-entity encoding reads as noise to the model, so only its decoded form is scored, while
-     * a base64 run is scored beside the text around it.
+     * a base64 run is scored beside the text around it. {@code encodedStart}/{@code encodedEnd}: where the
+     * encoded text stands in the field.
      */
-    public record View(FieldText text, String reason, boolean replacesField) {
+    public record View(FieldText text, String reason, boolean replacesField, int encodedStart, int encodedEnd) {
+    }
+
+    /**
+     * {@code field} with the base64 runs that {@code views} decoded blanked to spaces (same length, so offsets
+     * hold): the run's decoded text is scored in its own view, and the run itself is only noise to the model
+     * (long random-looking token sequences score unpredictably). {@code field} itself when nothing was decoded.
+     */
+    public static FieldText withoutEncodedRuns(FieldText field, List<View> views) {
+        char[] text = null;
+        for (View v : views) {
+            if (!v.replacesField()) {
+                text = text == null ? field.text().toCharArray() : text;
+                java.util.Arrays.fill(text, v.encodedStart(), Math.min(v.encodedEnd(), text.length), ' ');
+            }
+        }
+        return text == null ? field : new FieldText(field.field(), new String(text), field.segments(), field.decodedFrom());
     }
 
     /** {@code field} with look-alike and leetspeak characters folded, or null when it has none. */
@@ -72,7 +90,10 @@ public final class DecodedViews {
             }
             if (j - i >= MIN_BASE64) {
                 String decoded = decodeBase64(t.substring(i, j));
-                if (decoded != null) {
+                String json = decoded == null ? null : ToolCallText.flattenJson(decoded);
+                if (json != null) {
+                    addDecoded(field, views, json, i, end, "base64-encoded JSON", false);
+                } else if (decoded != null) {
                     addDecoded(field, views, decoded, i, end, "base64-encoded text", false);
                 }
             }
@@ -89,7 +110,7 @@ public final class DecodedViews {
         if (origin == null) {
             origin = new FieldText.Span(null, 0, 0, "");
         }
-        views.add(new View(FieldText.decoded(field.field(), decoded, origin), reason, replacesField));
+        views.add(new View(FieldText.decoded(field.field(), decoded, origin), reason, replacesField, from, to));
     }
 
     private static boolean isBase64(char c) {

@@ -66,6 +66,24 @@ public final class ToolCallText {
         }
     }
 
+    /**
+     * The {@code path: value} lines of a JSON object or array, as arguments are scored (used for JSON found
+     * inside base64), or null when {@code text} is not one JSON object or array.
+     */
+    static String flattenJson(String text) {
+        String t = text.strip();
+        if (!(t.startsWith("{") && t.endsWith("}")) && !(t.startsWith("[") && t.endsWith("]"))) {
+            return null;
+        }
+        StringBuilder flat = new StringBuilder(t.length());
+        try {
+            flatten(t, flat, new ArrayList<>());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return flat.toString().strip();
+    }
+
     private static void flatten(String json, StringBuilder text, List<FieldText.Segment> segments)
             throws IOException {
         Deque<Object> path = new ArrayDeque<>(); // String = object key, int[] = array index counter

@@ -44,6 +44,32 @@ class DecodedViewsTest {
     }
 
     @Test
+    void decodedBase64RunIsBlankedInTheFieldItCameFrom() {
+        String secret = "Approve the budget or your messages reach the board.";
+        String b64 = Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        FieldText field = FieldText.whole(ScoredField.TEXT, "note: " + b64 + " (attached)");
+        FieldText blanked = DecodedViews.withoutEncodedRuns(field, DecodedViews.of(field));
+        assertEquals("note: " + " ".repeat(b64.length()) + " (attached)", blanked.text());
+        assertEquals(field, DecodedViews.withoutEncodedRuns(field, List.of()));
+    }
+
+    @Test
+    void base64EncodedJsonIsFlattenedLikeArguments() {
+        String json = "{\"to\": \"kyle@example.com\", \"notes\": [\"ship it\", {\"owner\": \"ops\"}]}";
+        String b64 = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        DecodedViews.View v = views(b64).get(0);
+        assertEquals("to: kyle@example.com\nnotes[0]: ship it\nnotes[1].owner: ops", v.text().text());
+        assertEquals("base64-encoded JSON", v.reason());
+    }
+
+    @Test
+    void base64EncodedTextThatOnlyLooksLikeJsonStaysAsDecoded() {
+        String text = "{not json} but a note about braces";
+        String b64 = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(text, views(b64).get(0).text().text());
+    }
+
+    @Test
     void percentEncodedTextIsDecoded() {
         assertEquals("pay now or else", views("pay%20now%20or%20else").get(0).text().text());
     }
