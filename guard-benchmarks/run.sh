@@ -39,8 +39,8 @@ if [ "$MODE" = quick ]; then
   OUT=guard-benchmarks/results/$STAMP-quick.json
   # 128-token tool calls only, batch of 8, no 2,000-token output; 1 x 2 s warm-up, 2 x 2 s measurement.
   SELECT=('GuardCheckBenchmark\.check(Throughput2Threads)?$'
-          'PartsBenchmark\.(extractNormaliseChunk|tokenize|ortRun|onnxScore|guardCacheHit|guardConstantClassifier)$'
-          'BatchBenchmark\.checkAll$')
+          'PartsBenchmark\.(extractNormaliseChunk|tokenize|ortRun|ortRunFp32|screenRun|onnxScore|guardCacheHit|guardConstantClassifier)$'
+          'BatchBenchmark\.checkAll$' 'CascadeBenchmark\.')
   OPTS=(-p tokens=128 -p batch=8 -wi 1 -w 2s -i 2 -r 2s)
 else
   OUT=guard-benchmarks/results/$STAMP.json
@@ -48,11 +48,28 @@ else
   OPTS=()
 fi
 
+# The fp32 baseline needs the training pipeline's fp32 export (not bundled, 90 MB).
+FP32=training/work/model_fp32.onnx
+if [ -f "$FP32" ]; then
+  export ALIGNGUARD_FP32="$PWD/$FP32"   # forks inherit the environment (a -jvmArgsAppend would replace @Fork's)
+else
+  OPTS+=(-e 'ortRunFp32')
+  echo "run.sh: no $FP32 (run training/run_all.sh); skipping the fp32 baseline"
+fi
+
 # DJL must stay offline (no telemetry, no downloads); the forks also get -Dai.djl.offline=true from @Fork.
 export OPT_OUT_TRACKING=true
 echo "run.sh: $MODE run -> $OUT"
 "${JAVA:-java}" -Dai.djl.offline=true -jar "$JAR" "${SELECT[@]}" "${OPTS[@]}" -rf json -rff "$OUT" "$@"
 
+# Cold start and resident memory need a fresh JVM per measurement: ColdStart, 5 runs.
+COLD=${OUT%.json}-coldstart.jsonl
+: > "$COLD"
+for _ in 1 2 3 4 5; do
+  "${JAVA:-java}" -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" \
+    dev.alignguard.benchmarks.ColdStart >> "$COLD"
+done
+
 if command -v python3 >/dev/null 2>&1; then
-  python3 guard-benchmarks/summarize.py "$OUT" | tee "${OUT%.json}.md"
+  python3 guard-benchmarks/summarize.py "$OUT" "$COLD" | tee "${OUT%.json}.md"
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns a JMH JSON result of the AlignGuard benchmarks into Markdown tables (all times in ms).
 
-Usage: python3 guard-benchmarks/summarize.py guard-benchmarks/results/<date>.json
+Usage: python3 guard-benchmarks/summarize.py guard-benchmarks/results/<date>.json [<date>-coldstart.jsonl]
 """
 import json
 import math
@@ -15,6 +15,8 @@ PARTS = [
     ("onnxScore", "OnnxClassifier.score"),
     ("guardConstantClassifier", "Guard.check, constant classifier (policy/audit, no model)"),
     ("guardCacheHit", "Guard.check, cache hit"),
+    ("ortRunFp32", "raw ORT run, fp32 model (baseline)"),
+    ("screenRun", "raw ORT run, screening model"),
 ]
 
 
@@ -45,7 +47,56 @@ def fmt(x, digits=None):
     return f"{x:.{digits}f}"
 
 
-def main(path):
+def cascade(path):
+    """CascadeBenchmark rows keyed by (method, mode, screening, traffic)."""
+    with open(path) as f:
+        rows = json.load(f)
+    out = {}
+    for r in rows:
+        if ".CascadeBenchmark." in r["benchmark"]:
+            p = r.get("params", {})
+            out[(r["benchmark"].rsplit(".", 1)[-1], r["mode"], p.get("screening"), p.get("traffic"))] = r["primaryMetric"]
+    return out
+
+
+def print_cascade(path):
+    c = cascade(path)
+    if not c:
+        return
+    print("\n### Cascade (screening model, then the full model for what it does not clear) vs full model alone\n")
+    print("| traffic | screening | avg ms/op | p50 ms | p99 ms | 2 threads checks/s |")
+    print("|---|---|---:|---:|---:|---:|")
+    for traffic in ("64", "mixed"):
+        for screening in ("on", "off"):
+            avg = c.get(("check", "avgt", screening, traffic))
+            smp = c.get(("check", "sample", screening, traffic))
+            thr = c.get(("checkThroughput2Threads", "thrpt", screening, traffic))
+            if not (avg or smp or thr):
+                continue
+            print(f"| {traffic} | {screening} | {fmt(ms(avg)) if avg else '–'} | "
+                  f"{fmt(pct(smp, '50.0')) if smp else '–'} | {fmt(pct(smp, '99.0')) if smp else '–'} | "
+                  f"{fmt(thr['score'], 0) if thr else '–'} |")
+
+
+def print_coldstart(path):
+    with open(path) as f:
+        runs = [json.loads(line) for line in f if line.strip()]
+    if not runs:
+        return
+    print(f"\n### Cold start and memory (fresh JVM per run, {len(runs)} runs, `ColdStart`)\n")
+    print("| run | build guard ms | first verdict ms | JVM uptime at first verdict ms | RSS before MiB | "
+          "after first verdict MiB | after 500 checks MiB | added MiB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for i, r in enumerate(runs, 1):
+        print(f"| {i} | {r['guard_build_ms']:.0f} | {r['first_verdict_ms']:.0f} | {r['jvm_uptime_at_first_verdict_ms']:.0f} | "
+              f"{r['rss_before_guard_kib'] / 1024:.0f} | {r['rss_after_first_verdict_kib'] / 1024:.0f} | "
+              f"{r['rss_after_500_checks_kib'] / 1024:.0f} | {r['added_rss_kib'] / 1024:.0f} |")
+    med = sorted(r["first_verdict_ms"] for r in runs)[len(runs) // 2]
+    add = sorted(r["added_rss_kib"] for r in runs)[len(runs) // 2] / 1024
+    print(f"\nMedian: first verdict {med:.0f} ms after `build()` starts; added RSS {add:.0f} MiB.")
+
+
+def main(path, coldstart=None):
     res = load(path)
     tokens = sorted({k[3] for k in res if k[3] is not None}, key=int)
     g = lambda cls, m, mode, t=None, b=None: res.get((cls, m, mode, t, b))
@@ -107,7 +158,12 @@ def main(path):
                       f"{fmt(ms(single)) if single else '–'} |")
 
 
+    print_cascade(path)
+    if coldstart:
+        print_coldstart(coldstart)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    main(sys.argv[1])
+    main(*sys.argv[1:])

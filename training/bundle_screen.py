@@ -35,9 +35,10 @@ def add_screen(bundle_dir, student_onnx, student_json):
     manifest["screen"] = {
         "file": "student.onnx", "sha256": sha256(out), "size_bytes": os.path.getsize(out),
         "clear_below": {k: round(v, 6) for k, v in info["clear_below"].items()},
-        "rule": f"a text is cleared (keeps the screen's scores) when every label is below clear_below; "
-                f"clear_below keeps >= {info['keep_recall_val']:.1%} of each label's validation positives "
-                f"escalated, capped at the label's flag threshold",
+        "rule": f"a text is cleared (keeps the screen's scores) when every label is below clear_below = "
+                f"{info['clear_below_times_flag']:.2f} x the label's flag threshold: the largest multiple that "
+                f"costs at most {100 * info['max_recall_loss_val']:.1f} points of recall at 1% FPR and "
+                f"{100 * info['max_flag_recall_loss_val']:.1f} of recall at flag on validation",
         "architecture": info["architecture"], "distillation": info["distillation"],
         "training": info["training"], "metrics": info["metrics"],
     }

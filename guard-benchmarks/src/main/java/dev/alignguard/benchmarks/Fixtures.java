@@ -206,14 +206,14 @@ final class Fixtures {
         }
     }
 
-    /** A session on the bundled model bytes with OnnxClassifier's options: 1 intra-op thread, sequential. */
-    static OrtSession rawSession(OrtEnvironment env) throws OrtException {
+    /** A session on model bytes with OnnxClassifier's options: 1 intra-op thread, sequential. */
+    static OrtSession rawSession(OrtEnvironment env, byte[] model) throws OrtException {
         OrtSession.SessionOptions so = new OrtSession.SessionOptions(); // kept open for the session's life
         so.setIntraOpNumThreads(1);
         so.setInterOpNumThreads(1);
         so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        return env.createSession(bundleFile("model.onnx"), so);
+        return env.createSession(model, so);
     }
 
     /**

@@ -67,6 +67,10 @@ final class ScanCommand implements Callable<Integer> {
             description = "Longest input line read (longer lines are reported as errors).")
     int maxLineChars;
 
+    @Option(names = "--no-screen", description = "Send every window to the full model (turn off the cascade's "
+            + "screening model), e.g. to measure what the cascade costs.")
+    boolean noScreen;
+
     @Option(names = "--fail-on", description = "Exit with 3 if any line gets this decision or a stricter one.")
     Decision failOn;
 
@@ -92,7 +96,8 @@ final class ScanCommand implements Callable<Integer> {
             }
             ModelBundle bundle = cfg.modelLocation().isBlank() ? ModelBundle.bundled()
                     : ModelBundle.fromDirectory(Path.of(cfg.modelLocation()));
-            try (OnnxClassifier classifier = OnnxClassifier.load(bundle, OnnxClassifier.Options.DEFAULT);
+            try (OnnxClassifier classifier = OnnxClassifier.load(bundle,
+                    OnnxClassifier.Options.DEFAULT.withScreening(!noScreen));
                  JsonlAuditSink auditFile = audit == null ? null : new JsonlAuditSink(
                     Files.newBufferedWriter(audit, StandardCharsets.UTF_8));
                  Guard guard = Guard.builder().config(cfg).classifier(classifier)

@@ -22,7 +22,9 @@ import java.util.Map;
  * A model bundle in memory and verified: {@code model.onnx} (its SHA-256 must equal the manifest's),
  * {@code tokenizer.json}, the manifest {@code alignguard-model.json} (id, version, labels, max length,
  * recommended thresholds) and {@code parity.jsonl} (reference texts with the scores the model gave them when
- * it was built, used as a start-up self-test). Loaded from the class path (the guard-model jar) or from a directory.
+ * it was built, used as a start-up self-test), and optionally a screening model for the cascade (the manifest's
+ * {@code screen} section: file, SHA-256, per-label {@code clear_below}). Loaded from the class path (the
+ * guard-model jar) or from a directory.
  */
 public final class ModelBundle {
     /** Where the guard-model jar keeps the bundled model. */
@@ -40,15 +42,24 @@ public final class ModelBundle {
     private final String sha256;
     private final String origin;
     private final List<SelfTestCase> selfTest;
+    private final Screen screen;
 
     private ModelBundle(ModelInfo info, byte[] model, byte[] tokenizer, String sha256, String origin,
-                        List<SelfTestCase> selfTest) {
+                        List<SelfTestCase> selfTest, Screen screen) {
         this.info = info;
         this.model = model;
         this.tokenizer = tokenizer;
         this.sha256 = sha256;
         this.origin = origin;
         this.selfTest = selfTest;
+        this.screen = screen;
+    }
+
+    /**
+     * The screening model of the cascade: verified bytes, and per label (in the model's label order) the score
+     * below which a text counts as clearly benign. Null in a bundle without one.
+     */
+    record Screen(byte[] model, String sha256, float[] clearBelow) {
     }
 
     /** A reference text (already normalised) and the probabilities the int8 model gave it when it was built. */
@@ -101,24 +112,52 @@ public final class ModelBundle {
         byte[] model;
         byte[] tokenizer;
         List<SelfTestCase> selfTest;
+        Screen screen;
         try {
             ObjectMapper json = new ObjectMapper();
             manifest = json.readTree(read(files, MANIFEST));
             model = read(files, MODEL);
             tokenizer = read(files, TOKENIZER);
             selfTest = selfTest(json, new String(read(files, PARITY), java.nio.charset.StandardCharsets.UTF_8));
+            screen = manifest.has("screen") ? screen(manifest, files, origin) : null;
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model bundle " + origin + ": " + e.getMessage(), e);
         }
         JsonNode modelSection = manifest.path("model");
         String expected = modelSection.has("sha256") ? text(modelSection, "sha256", origin)
                 : text(manifest, "sha256", origin);
-        String actual = sha256(model);
+        String actual = verified(model, MODEL, expected, origin);
+        return new ModelBundle(info(manifest, origin), model, tokenizer, actual, origin, selfTest, screen);
+    }
+
+    private static String verified(byte[] bytes, String name, String expected, String origin) {
+        String actual = sha256(bytes);
         if (!actual.equalsIgnoreCase(expected)) {
-            throw new ModelLoadException("model bundle " + origin + " is corrupt or tampered with: model.onnx has "
+            throw new ModelLoadException("model bundle " + origin + " is corrupt or tampered with: " + name + " has "
                     + "sha256 " + actual + " but the manifest expects " + expected);
         }
-        return new ModelBundle(info(manifest, origin), model, tokenizer, actual, origin, selfTest);
+        return actual;
+    }
+
+    private static Screen screen(JsonNode manifest, Opener files, String origin) throws IOException {
+        JsonNode s = manifest.path("screen");
+        String file = text(s, "file", origin);
+        if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
+            throw new ModelLoadException("model manifest of " + origin + ": screen.file must be a plain file name");
+        }
+        byte[] bytes = read(files, file);
+        String sha = verified(bytes, file, text(s, "sha256", origin), origin);
+        JsonNode labels = manifest.path("labels");
+        float[] clear = new float[labels.size()];
+        for (int i = 0; i < clear.length; i++) {
+            JsonNode v = s.path("clear_below").path(labels.get(i).asText());
+            if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
+                throw new ModelLoadException("model manifest of " + origin + ": screen.clear_below."
+                        + labels.get(i).asText() + " must be a number in [0, 1]");
+            }
+            clear[i] = (float) v.asDouble();
+        }
+        return new Screen(bytes, sha, clear);
     }
 
     private static List<SelfTestCase> selfTest(ObjectMapper json, String parity) throws IOException {
@@ -218,6 +257,10 @@ public final class ModelBundle {
 
     byte[] modelBytes() {
         return model;
+    }
+
+    Screen screen() {
+        return screen;
     }
 
     byte[] tokenizerBytes() {

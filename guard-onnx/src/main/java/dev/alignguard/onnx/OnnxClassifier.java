@@ -2,7 +2,6 @@ package dev.alignguard.onnx;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -13,13 +12,16 @@ import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.classify.ModelInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Scores texts with a model bundle: the DJL HuggingFace tokenizer, then one ONNX Runtime session shared
- * by all threads, one unpadded forward pass per text (or padded batches, see {@link Options}). Works offline: DJL's telemetry and
+ * Scores texts with a model bundle: the DJL HuggingFace tokenizer, then a cascade: the bundle's small
+ * screening model clears clearly benign texts (all labels below its {@code clear_below}) and only the rest
+ * pay for the full transformer, one unpadded forward pass per text (or padded batches, see {@link Options}).
+ * Both models read the same token ids, so a text is tokenised once. Works offline: DJL's telemetry and
  * downloads are switched off before the tokenizer loads. Thread-safe.
  */
 public final class OnnxClassifier implements Classifier {
@@ -37,6 +39,8 @@ public final class OnnxClassifier implements Classifier {
     private final OrtSession session;
     private final int maxLength;
     private final boolean batchInference;
+    private final ScreeningModel screen;
+    private final LongAdder cleared = new LongAdder();
 
     private OnnxClassifier(ModelBundle bundle, Options options) {
         this.info = bundle.info();
@@ -63,6 +67,8 @@ public final class OnnxClassifier implements Classifier {
             this.session = env.createSession(bundle.modelBytes(), so);
             checkSignature(bundle);
             selfTest(bundle);
+            this.screen = options.screening() && bundle.screen() != null
+                    ? ScreeningModel.load(env, bundle.screen(), so, bundle.origin(), info.labels().size()) : null;
         } catch (OrtException | RuntimeException e) {
             tokenizer.close();
             throw e instanceof ModelLoadException m ? m
@@ -105,7 +111,7 @@ public final class OnnxClassifier implements Classifier {
         for (ModelBundle.SelfTestCase c : bundle.selfTest()) {
             float[] got;
             try {
-                got = scoreBatch(List.of(c.text()))[0];
+                got = fullModel(encode(List.of(c.text())))[0];
             } catch (ClassifierException e) {
                 throw new ModelLoadException("self-test of " + bundle.origin() + " failed: " + e.getMessage(), e);
             }
@@ -125,54 +131,67 @@ public final class OnnxClassifier implements Classifier {
     }
 
     /**
-     * Scores the texts. By default each text gets its own forward pass: the int8 model quantises activations
-     * per tensor at run time, so padding and neighbours in a batch shift a text's score slightly (about 0.01);
-     * one pass per text keeps a text's score independent of what it is checked with, and batching gains
-     * little on CPU. {@link Options#batchInference()} pads a whole batch to its longest text instead.
+     * Scores the texts. Texts the screening model clears keep its (low) scores; the others go to the full model.
+     * By default each text gets its own forward pass: the int8 model quantises activations per tensor at run
+     * time, so padding and neighbours in a batch shift a text's score slightly (about 0.01); one pass per text
+     * keeps a text's score independent of what it is checked with, and batching gains little on CPU.
+     * {@link Options#batchInference()} pads the escalated texts to their longest instead.
      */
     @Override
     public float[][] score(List<String> texts) throws ClassifierException {
-        if (batchInference && texts.size() > 1) {
-            return scoreBatch(texts);
+        long[][] ids = encode(texts);
+        float[][] out = new float[ids.length][];
+        List<Integer> escalated = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            float[] p = screen == null ? null : screen.scoreIfClear(ids[i]);
+            if (p != null) {
+                out[i] = p;
+                cleared.increment();
+            } else {
+                escalated.add(i);
+            }
         }
-        float[][] out = new float[texts.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = scoreBatch(List.of(texts.get(i)))[0];
+        if (batchInference && escalated.size() > 1) {
+            long[][] batch = new long[escalated.size()][];
+            for (int j = 0; j < batch.length; j++) {
+                batch[j] = ids[escalated.get(j)];
+            }
+            float[][] probs = fullModel(batch);
+            for (int j = 0; j < batch.length; j++) {
+                out[escalated.get(j)] = probs[j];
+            }
+        } else {
+            for (int i : escalated) {
+                out[i] = fullModel(new long[][] {ids[i]})[0];
+            }
         }
         return out;
     }
 
-    /** One forward pass over the batch, padded to its longest text, padding masked out. */
-    private float[][] scoreBatch(List<String> texts) throws ClassifierException {
-        int n = texts.size();
-        long[][] ids = new long[n][];
-        int longest = 1;
+    /** How many texts the screening model has cleared since load (0 without a screen), for metrics and tuning. */
+    public long clearedByScreen() {
+        return cleared.sum();
+    }
+
+    /** Whether a screening model runs in front of the full model (the bundle has one and it is enabled). */
+    public boolean screening() {
+        return screen != null;
+    }
+
+    private long[][] encode(List<String> texts) throws ClassifierException {
+        long[][] ids = new long[texts.size()][];
         try {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < ids.length; i++) {
                 ids[i] = tokenizer.encode(texts.get(i)).getIds();
-                longest = Math.max(longest, ids[i].length);
             }
         } catch (RuntimeException e) {
             throw new ClassifierException("tokenizer failed: " + e.getMessage(), e);
         }
-        long[] idBuf = new long[n * longest];
-        long[] maskBuf = new long[n * longest];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(ids[i], 0, idBuf, i * longest, ids[i].length);
-            java.util.Arrays.fill(maskBuf, i * longest, i * longest + ids[i].length, 1L);
-        }
-        long[] shape = {n, longest};
-        try (OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(idBuf), shape);
-             OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(maskBuf), shape);
-             OrtSession.Result r = session.run(Map.of("input_ids", idT, "attention_mask", maskT))) {
-            Object value = r.get("probabilities").orElseThrow().getValue();
-            if (!(value instanceof float[][] probs) || probs.length != n) {
-                throw new ClassifierException("model returned an unexpected output for " + n + " texts");
-            }
-            return probs;
-        } catch (OrtException | RuntimeException e) {
-            throw new ClassifierException("ONNX Runtime failed: " + e.getMessage(), e);
-        }
+        return ids;
+    }
+
+    private float[][] fullModel(long[][] ids) throws ClassifierException {
+        return ForwardPass.run(env, session, ids);
     }
 
     /** Token ids as the model sees them (for parity checks and tools). */
@@ -184,6 +203,9 @@ public final class OnnxClassifier implements Classifier {
     public void close() {
         try {
             session.close();
+            if (screen != null) {
+                screen.close();
+            }
         } catch (OrtException e) {
             // closing a session only releases memory; nothing more can be done here
         } finally {
@@ -194,11 +216,14 @@ public final class OnnxClassifier implements Classifier {
     /**
      * Runtime options: ONNX Runtime intra-op threads (default 1: the calling thread does the work, no pool
      * competes with the host), a shorter max length than the model's (0 = the model's), an optional SHA-256
-     * the model must have (pinning), and batch inference (off: one pass per text, scores independent of the
-     * batch; on: one padded pass per batch, slightly faster, scores vary by about 0.01 with the batch).
+     * the model must have (pinning), batch inference (off: one pass per text, scores independent of the
+     * batch; on: one padded pass per batch, slightly faster, scores vary by about 0.01 with the batch), and
+     * screening (on: the bundle's screening model clears clearly benign texts before the full model; off:
+     * every text goes to the full model).
      */
-    public record Options(int intraOpThreads, int maxLength, String pinnedSha256, boolean batchInference) {
-        public static final Options DEFAULT = new Options(1, 0, "", false);
+    public record Options(int intraOpThreads, int maxLength, String pinnedSha256, boolean batchInference,
+                          boolean screening) {
+        public static final Options DEFAULT = new Options(1, 0, "", false, true);
 
         public Options {
             if (intraOpThreads < 1) {
@@ -211,19 +236,23 @@ public final class OnnxClassifier implements Classifier {
         }
 
         public Options withIntraOpThreads(int threads) {
-            return new Options(threads, maxLength, pinnedSha256, batchInference);
+            return new Options(threads, maxLength, pinnedSha256, batchInference, screening);
         }
 
         public Options withMaxLength(int length) {
-            return new Options(intraOpThreads, length, pinnedSha256, batchInference);
+            return new Options(intraOpThreads, length, pinnedSha256, batchInference, screening);
         }
 
         public Options withPinnedSha256(String sha256) {
-            return new Options(intraOpThreads, maxLength, sha256, batchInference);
+            return new Options(intraOpThreads, maxLength, sha256, batchInference, screening);
         }
 
         public Options withBatchInference(boolean enabled) {
-            return new Options(intraOpThreads, maxLength, pinnedSha256, enabled);
+            return new Options(intraOpThreads, maxLength, pinnedSha256, enabled, screening);
+        }
+
+        public Options withScreening(boolean enabled) {
+            return new Options(intraOpThreads, maxLength, pinnedSha256, batchInference, enabled);
         }
     }
 }

@@ -35,6 +35,8 @@ class HeldOutEvaluationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<JsonNode> RECORDS = new ArrayList<>();
     private static final List<Verdict> VERDICTS = new ArrayList<>();
+    /** The verdicts with every window through the full model (the cascade's baseline). */
+    private static final List<Verdict> FULL_MODEL = new ArrayList<>();
     private static JsonNode claims;
     private static Guard guard;
 
@@ -44,23 +46,68 @@ class HeldOutEvaluationTest {
                 .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + "alignguard-model.json")) {
             claims = JSON.readTree(in).path("metrics").path("test_guard");
         }
-        guard = Guard.builder().classifier(OnnxClassifier.bundled()).auditSink(e -> { })
+        OnnxClassifier cascade = OnnxClassifier.bundled();
+        guard = guard(cascade);
+        try (OnnxClassifier fullOnly = OnnxClassifier.load(ModelBundle.bundled(),
+                OnnxClassifier.Options.DEFAULT.withScreening(false)); Guard full = guard(fullOnly)) {
+            for (String line : Files.readAllLines(TEST_SPLIT)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode r = JSON.readTree(line);
+                RECORDS.add(r);
+                long cleared = cascade.clearedByScreen();
+                Verdict v = guard.check(action(r), GuardContext.empty());
+                VERDICTS.add(v);
+                // a check in which the screen cleared nothing went entirely through the full model already
+                FULL_MODEL.add(cascade.clearedByScreen() == cleared ? v : full.check(action(r), GuardContext.empty()));
+            }
+        }
+    }
+
+    private static Guard guard(OnnxClassifier classifier) {
+        return Guard.builder().classifier(classifier).auditSink(e -> { })
                 .config(new GuardConfig(dev.alignguard.core.Policy.defaults(), CacheSpec.DISABLED,
                         java.time.Duration.ofSeconds(30), false, ""))
                 .build();
-        for (String line : Files.readAllLines(TEST_SPLIT)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode r = JSON.readTree(line);
-            RECORDS.add(r);
-            VERDICTS.add(guard.check(action(r), GuardContext.empty()));
-        }
     }
 
     @AfterAll
     static void close() {
         guard.close();
+    }
+
+    /** Recall of the category's positives above the score that 1% of its negatives exceed. */
+    private static double recallAtOnePercentFpr(List<Verdict> verdicts, Category c) {
+        List<Double> pos = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        for (int i = 0; i < RECORDS.size(); i++) {
+            (positive(i, c) ? pos : neg).add(verdicts.get(i).score(c));
+        }
+        neg.sort(java.util.Comparator.reverseOrder());
+        double threshold = neg.get((int) (0.01 * neg.size()));
+        return pos.stream().filter(p -> p > threshold).count() / (double) pos.size();
+    }
+
+    @Test
+    void recallAtOnePercentFprIsAtLeastWhatTheModelCardClaims() {
+        for (Category c : Category.values()) {
+            double got = recallAtOnePercentFpr(VERDICTS, c);
+            double claimed = claims.path(c.id()).path("recall_at_1pct_fpr").asDouble(Double.NaN);
+            report("recall@1%FPR", c, got, claimed);
+            assertTrue(got >= claimed - 0.005, c.id() + ": recall at 1% FPR " + got + " < claimed " + claimed);
+        }
+    }
+
+    @Test
+    void cascadeCostsAtMostOnePointOfRecallAtOnePercentFprAgainstTheFullModel() {
+        for (Category c : Category.values()) {
+            double cascade = recallAtOnePercentFpr(VERDICTS, c);
+            double full = recallAtOnePercentFpr(FULL_MODEL, c);
+            report("cascade cost", c, cascade, full);
+            assertTrue(cascade >= full - 0.01, c.id() + ": cascade recall at 1% FPR " + cascade + " < full model "
+                    + full + " - 0.01");
+        }
     }
 
     static AgentAction action(JsonNode r) {

@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelBundleTest {
+    /** The bundled screening model's file name (the manifest's screen.file). */
+    static final String SCREEN = "student.onnx";
 
     /** Copies the bundled model's files into {@code dir}. */
     static Path copyBundle(Path dir) throws IOException {
-        for (String f : List.of(ModelBundle.MODEL, ModelBundle.TOKENIZER, ModelBundle.MANIFEST, ModelBundle.PARITY)) {
+        for (String f : List.of(ModelBundle.MODEL, ModelBundle.TOKENIZER, ModelBundle.MANIFEST, ModelBundle.PARITY,
+                SCREEN)) {
             try (InputStream in = ModelBundle.class.getClassLoader()
                     .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + f)) {
                 Files.copy(in, dir.resolve(f));
@@ -43,6 +46,26 @@ class ModelBundleTest {
         Files.write(dir.resolve(ModelBundle.MODEL), model);
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
         assertTrue(e.getMessage().contains("corrupt or tampered"), e.getMessage());
+    }
+
+    @Test
+    void tamperedScreeningModelIsRejectedAtLoad(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        byte[] screen = Files.readAllBytes(dir.resolve(SCREEN));
+        screen[screen.length / 2] ^= 0x01;
+        Files.write(dir.resolve(SCREEN), screen);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains(SCREEN + " has sha256"), e.getMessage());
+    }
+
+    @Test
+    void screeningModelOutsideTheBundleDirectoryIsRejected(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        Path manifest = dir.resolve(ModelBundle.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"file\": \"" + SCREEN + "\"",
+                "\"file\": \"../" + SCREEN + "\""));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("screen.file must be a plain file name"), e.getMessage());
     }
 
     @Test

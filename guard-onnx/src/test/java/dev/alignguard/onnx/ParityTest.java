@@ -26,7 +26,7 @@ class ParityTest {
 
     @BeforeAll
     static void load() throws Exception {
-        classifier = OnnxClassifier.bundled();
+        classifier = OnnxClassifier.load(ModelBundle.bundled(), OnnxClassifier.Options.DEFAULT.withScreening(false));
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(ModelBundle.class.getClassLoader()
                 .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + "parity.jsonl"), StandardCharsets.UTF_8))) {
@@ -99,7 +99,7 @@ class ParityTest {
     void paddedBatchInferenceMasksPaddingAndStaysClose() throws Exception {
         List<String> texts = List.of("short", "a somewhat longer sentence about the quarterly report and budget");
         try (OnnxClassifier batched = OnnxClassifier.load(ModelBundle.bundled(),
-                OnnxClassifier.Options.DEFAULT.withBatchInference(true))) {
+                OnnxClassifier.Options.DEFAULT.withScreening(false).withBatchInference(true))) {
             float[][] batch = batched.score(texts);
             for (int i = 0; i < texts.size(); i++) {
                 assertArrayEquals(classifier.score(List.of(texts.get(i)))[0], batch[i], 0.03f);

@@ -1,0 +1,62 @@
+package dev.alignguard.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alignguard.core.Guard;
+import dev.alignguard.core.GuardConfig;
+import dev.alignguard.core.Verdict;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Cold start and resident memory, measured in a fresh JVM (JMH cannot: it warms up and shares a JVM between
+ * iterations). Prints one JSON line: milliseconds from {@code Guard.builder().build()} (bundled model,
+ * default options, service loader) to the first verdict, the JVM's uptime at that moment, and the resident
+ * set size before the guard, after the first verdict and after 500 further checks of mixed tool calls.
+ * {@code run.sh} starts it several times and keeps every line. Linux only (reads /proc/self/status).
+ */
+public final class ColdStart {
+    private ColdStart() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.setProperty("ai.djl.offline", "true");
+        long rssBefore = rssKib();
+        long t0 = System.nanoTime();
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        try (Guard guard = Guard.builder().config(GuardConfig.defaults()).auditSink(Fixtures.NO_AUDIT).build()) {
+            long built = System.nanoTime();
+            Verdict first = Fixtures.requireScored(guard.check(Texts.toolCall(64, 0)));
+            long firstVerdict = System.nanoTime();
+            long rssFirst = rssKib();
+            List<dev.alignguard.core.AgentAction.ToolCall> traffic = Texts.mixedTraffic();
+            for (int i = 0; i < 500; i++) {
+                Fixtures.requireScored(guard.check(traffic.get(i % traffic.size())));
+            }
+            out.put("guard_build_ms", (built - t0) / 1e6);
+            out.put("first_verdict_ms", (firstVerdict - t0) / 1e6);
+            out.put("jvm_uptime_at_first_verdict_ms", ManagementFactory.getRuntimeMXBean().getUptime()
+                    - (System.nanoTime() - firstVerdict) / 1_000_000);
+            out.put("first_decision", first.decision().name());
+            out.put("rss_before_guard_kib", rssBefore);
+            out.put("rss_after_first_verdict_kib", rssFirst);
+            out.put("rss_after_500_checks_kib", rssKib());
+            out.put("added_rss_kib", rssKib() - rssBefore);
+            out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        }
+        System.out.println(out);
+    }
+
+    private static long rssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                String kib = line.substring(6).trim();
+                return Long.parseLong(kib.substring(0, kib.indexOf(' ')));
+            }
+        }
+        throw new IOException("no VmRSS in /proc/self/status");
+    }
+}
