@@ -28,8 +28,10 @@ public final class AlignGuardMetrics implements MeterBinder {
     public static final String LATENCY = "alignguard.check.latency";
     /** Function counter: failures, tag {@code type} = {@code classifier_error}, {@code timeout}, {@code audit}. */
     public static final String FAILURES = "alignguard.failures";
-    /** Gauge: score-cache hit ratio in [0, 1] (NaN when the cache is off). */
+    /** Gauge: score-cache hit ratio in [0, 1] over the windows of checks that reached the model (NaN when off). */
     public static final String CACHE_HIT_RATIO = "alignguard.cache.hit.ratio";
+    /** Function counter: checks answered whole from the verdict cache (an action equal to an earlier one). */
+    public static final String VERDICT_CACHE_HITS = "alignguard.cache.verdict.hits";
 
     private final Guard guard;
     private final MeteredAuditSink sink;
@@ -49,6 +51,9 @@ public final class AlignGuardMetrics implements MeterBinder {
         failures(registry, "audit", model, g -> g.stats().auditFailures());
         Gauge.builder(CACHE_HIT_RATIO, guard, g -> g.stats().cacheHitRate())
                 .description("Share of scored windows answered from the cache").tag("model", model)
+                .register(registry);
+        FunctionCounter.builder(VERDICT_CACHE_HITS, guard, g -> g.stats().verdictCacheHits())
+                .description("Checks answered whole from the verdict cache").tag("model", model)
                 .register(registry);
     }
 

@@ -26,18 +26,21 @@ class AlignGuardMetricsTest {
 
         guard.check(AgentAction.output("fine"));
         guard.check(AgentAction.output("fine"));
+        guard.check(AgentAction.plan("fine"));
         guard.check(AgentAction.toolCall("send_email", "{\"body\":\"<blackmail=0.95>\"}"));
 
-        assertEquals(3, recorded.size());
+        assertEquals(4, recorded.size());
         assertEquals(2, registry.get(AlignGuardMetrics.DECISIONS).tags("decision", "allow", "cause", "policy",
-                "model", "fake-model").counter().count());
+                "action", "output", "model", "fake-model").counter().count());
         assertEquals(1, registry.get(AlignGuardMetrics.DECISIONS).tags("decision", "block", "action", "tool_call")
                 .counter().count());
         assertEquals(1, registry.get(AlignGuardMetrics.CATEGORIES).tags("category", "blackmail", "decision", "block")
                 .counter().count());
-        assertEquals(3, registry.get(AlignGuardMetrics.LATENCY).timer().count());
+        assertEquals(4, registry.get(AlignGuardMetrics.LATENCY).timer().count());
+        assertEquals(1, registry.get(AlignGuardMetrics.VERDICT_CACHE_HITS).functionCounter().count(),
+                "the repeated output was answered by the verdict cache");
         double hitRatio = registry.get(AlignGuardMetrics.CACHE_HIT_RATIO).gauge().value();
-        assertTrue(hitRatio > 0 && hitRatio < 1, "the repeated check was a cache hit: " + hitRatio);
+        assertTrue(hitRatio > 0 && hitRatio < 1, "the plan with the output's text was a score-cache hit: " + hitRatio);
     }
 
     @Test
