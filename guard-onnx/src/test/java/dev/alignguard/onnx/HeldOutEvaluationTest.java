@@ -77,16 +77,22 @@ class HeldOutEvaluationTest {
         guard.close();
     }
 
+    /** The category's scores of its positive records ([0]) and of its negative records ([1]). */
+    private static List<List<Double>> scoresBySide(List<Verdict> verdicts, Category c) {
+        List<List<Double>> sides = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < RECORDS.size(); i++) {
+            sides.get(positive(i, c) ? 0 : 1).add(verdicts.get(i).score(c));
+        }
+        return sides;
+    }
+
     /** Recall of the category's positives above the score that 1% of its negatives exceed. */
     private static double recallAtOnePercentFpr(List<Verdict> verdicts, Category c) {
-        List<Double> pos = new ArrayList<>();
-        List<Double> neg = new ArrayList<>();
-        for (int i = 0; i < RECORDS.size(); i++) {
-            (positive(i, c) ? pos : neg).add(verdicts.get(i).score(c));
-        }
+        List<List<Double>> sides = scoresBySide(verdicts, c);
+        List<Double> neg = new ArrayList<>(sides.get(1));
         neg.sort(java.util.Comparator.reverseOrder());
         double threshold = neg.get((int) (0.01 * neg.size()));
-        return pos.stream().filter(p -> p > threshold).count() / (double) pos.size();
+        return sides.get(0).stream().filter(p -> p > threshold).count() / (double) sides.get(0).size();
     }
 
     @Test
@@ -104,7 +110,8 @@ class HeldOutEvaluationTest {
         for (Category c : Category.values()) {
             double cascade = recallAtOnePercentFpr(VERDICTS, c);
             double full = recallAtOnePercentFpr(FULL_MODEL, c);
-            report("cascade cost", c, cascade, full);
+            System.out.printf(Locale.ROOT, "held-out recall@1%%FPR %-18s cascade %.3f  full model alone %.3f%n",
+                    c.id(), cascade, full);
             assertTrue(cascade >= full - 0.01, c.id() + ": cascade recall at 1% FPR " + cascade + " < full model "
                     + full + " - 0.01");
         }
@@ -142,12 +149,8 @@ class HeldOutEvaluationTest {
     @Test
     void aurocPerCategoryIsAtLeastWhatTheModelCardClaims() {
         for (Category c : Category.values()) {
-            List<Double> pos = new ArrayList<>();
-            List<Double> neg = new ArrayList<>();
-            for (int i = 0; i < RECORDS.size(); i++) {
-                (positive(i, c) ? pos : neg).add(VERDICTS.get(i).score(c));
-            }
-            double got = auroc(pos, neg);
+            List<List<Double>> sides = scoresBySide(VERDICTS, c);
+            double got = auroc(sides.get(0), sides.get(1));
             double claimed = claims.path(c.id()).path("auroc").asDouble(Double.NaN);
             report("AUROC", c, got, claimed);
             assertTrue(got >= claimed - 0.005, c.id() + ": AUROC " + got + " < claimed " + claimed);
