@@ -62,11 +62,14 @@ export OPT_OUT_TRACKING=true
 echo "run.sh: $MODE run -> $OUT"
 "${JAVA:-java}" -Dai.djl.offline=true -jar "$JAR" "${SELECT[@]}" "${OPTS[@]}" -rf json -rff "$OUT" "$@"
 
-# Cold start and resident memory need a fresh JVM per measurement: ColdStart, 5 runs.
+# Cold start and resident memory need a fresh JVM per measurement: ColdStart, 5 runs. The guard-model jar
+# goes first on the class path, as in an application (its model files are stored, not deflated; the shaded
+# benchmark jar deflates them).
 COLD=${OUT%.json}-coldstart.jsonl
+MODEL_JAR=$(ls guard-model/target/guard-model-*.jar | grep -v -e sources -e javadoc | head -1)
 : > "$COLD"
 for _ in 1 2 3 4 5; do
-  "${JAVA:-java}" -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" \
+  "${JAVA:-java}" -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$MODEL_JAR:$JAR" \
     dev.alignguard.benchmarks.ColdStart >> "$COLD"
 done
 

@@ -1,7 +1,5 @@
 package dev.alignguard.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardConfig;
 import dev.alignguard.core.Verdict;
@@ -26,7 +24,6 @@ public final class ColdStart {
         System.setProperty("ai.djl.offline", "true");
         long rssBefore = rssKib();
         long t0 = System.nanoTime();
-        ObjectNode out = new ObjectMapper().createObjectNode();
         try (Guard guard = Guard.builder().config(GuardConfig.defaults()).auditSink(Fixtures.NO_AUDIT).build()) {
             long built = System.nanoTime();
             Verdict first = Fixtures.requireScored(guard.check(Texts.toolCall(64, 0)));
@@ -36,18 +33,16 @@ public final class ColdStart {
             for (int i = 0; i < 500; i++) {
                 Fixtures.requireScored(guard.check(traffic.get(i % traffic.size())));
             }
-            out.put("guard_build_ms", (built - t0) / 1e6);
-            out.put("first_verdict_ms", (firstVerdict - t0) / 1e6);
-            out.put("jvm_uptime_at_first_verdict_ms", ManagementFactory.getRuntimeMXBean().getUptime()
-                    - (System.nanoTime() - firstVerdict) / 1_000_000);
-            out.put("first_decision", first.decision().name());
-            out.put("rss_before_guard_kib", rssBefore);
-            out.put("rss_after_first_verdict_kib", rssFirst);
-            out.put("rss_after_500_checks_kib", rssKib());
-            out.put("added_rss_kib", rssKib() - rssBefore);
-            out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            long rssEnd = rssKib();
+            System.out.printf(java.util.Locale.ROOT, "{\"guard_build_ms\":%.1f,\"first_verdict_ms\":%.1f,"
+                    + "\"jvm_uptime_at_first_verdict_ms\":%d,\"first_decision\":\"%s\",\"rss_before_guard_kib\":%d,"
+                    + "\"rss_after_first_verdict_kib\":%d,\"rss_after_500_checks_kib\":%d,\"added_rss_kib\":%d,"
+                    + "\"java\":\"%s\"}%n",
+                    (built - t0) / 1e6, (firstVerdict - t0) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime()
+                            - (System.nanoTime() - firstVerdict) / 1_000_000, first.decision().name(), rssBefore,
+                    rssFirst, rssEnd, rssEnd - rssBefore,
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         }
-        System.out.println(out);
     }
 
     private static long rssKib() throws IOException {

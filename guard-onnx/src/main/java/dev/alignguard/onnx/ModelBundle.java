@@ -1,7 +1,5 @@
 package dev.alignguard.onnx;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alignguard.core.Category;
 import dev.alignguard.core.ModelLoadException;
 import dev.alignguard.core.Thresholds;
@@ -108,23 +106,22 @@ public final class ModelBundle {
     }
 
     private static ModelBundle load(String origin, Opener files) {
-        JsonNode manifest;
+        Map<String, Object> manifest;
         byte[] model;
         byte[] tokenizer;
         List<SelfTestCase> selfTest;
         Screen screen;
         try {
-            ObjectMapper json = new ObjectMapper();
-            manifest = json.readTree(read(files, MANIFEST));
+            manifest = JsonValues.object(JsonValues.parse(utf8(read(files, MANIFEST))));
             model = read(files, MODEL);
             tokenizer = read(files, TOKENIZER);
-            selfTest = selfTest(json, new String(read(files, PARITY), java.nio.charset.StandardCharsets.UTF_8));
-            screen = manifest.has("screen") ? screen(manifest, files, origin) : null;
+            selfTest = selfTest(utf8(read(files, PARITY)));
+            screen = manifest.containsKey("screen") ? screen(manifest, files, origin) : null;
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model bundle " + origin + ": " + e.getMessage(), e);
         }
-        JsonNode modelSection = manifest.path("model");
-        String expected = modelSection.has("sha256") ? text(modelSection, "sha256", origin)
+        Map<String, Object> modelSection = JsonValues.object(manifest.get("model"));
+        String expected = modelSection.containsKey("sha256") ? text(modelSection, "sha256", origin)
                 : text(manifest, "sha256", origin);
         String actual = verified(model, MODEL, expected, origin);
         return new ModelBundle(info(manifest, origin), model, tokenizer, actual, origin, selfTest, screen);
@@ -139,28 +136,34 @@ public final class ModelBundle {
         return actual;
     }
 
-    private static Screen screen(JsonNode manifest, Opener files, String origin) throws IOException {
-        JsonNode s = manifest.path("screen");
+    private static Screen screen(Map<String, Object> manifest, Opener files, String origin) throws IOException {
+        Map<String, Object> s = JsonValues.object(manifest.get("screen"));
         String file = text(s, "file", origin);
         if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
             throw new ModelLoadException("model manifest of " + origin + ": screen.file must be a plain file name");
         }
         byte[] bytes = read(files, file);
         String sha = verified(bytes, file, text(s, "sha256", origin), origin);
-        JsonNode labels = manifest.path("labels");
+        List<Object> labels = JsonValues.array(manifest.get("labels"));
+        Map<String, Object> clearBelow = JsonValues.object(s.get("clear_below"));
         float[] clear = new float[labels.size()];
         for (int i = 0; i < clear.length; i++) {
-            JsonNode v = s.path("clear_below").path(labels.get(i).asText());
-            if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
-                throw new ModelLoadException("model manifest of " + origin + ": screen.clear_below."
-                        + labels.get(i).asText() + " must be a number in [0, 1]");
+            String label = JsonValues.text(labels.get(i));
+            double v = JsonValues.number(clearBelow.get(label), Double.NaN);
+            if (!(v >= 0 && v <= 1)) {
+                throw new ModelLoadException("model manifest of " + origin + ": screen.clear_below." + label
+                        + " must be a number in [0, 1]");
             }
-            clear[i] = (float) v.asDouble();
+            clear[i] = (float) v;
         }
         return new Screen(bytes, sha, clear);
     }
 
-    private static List<SelfTestCase> selfTest(ObjectMapper json, String parity) throws IOException {
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<SelfTestCase> selfTest(String parity) throws IOException {
         List<SelfTestCase> cases = new ArrayList<>();
         for (String line : (Iterable<String>) parity.lines()::iterator) {
             if (cases.size() == SELF_TEST_CASES) {
@@ -169,13 +172,13 @@ public final class ModelBundle {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode row = json.readTree(line);
-            JsonNode p = row.path("int8_probabilities");
+            Map<String, Object> row = JsonValues.object(JsonValues.parse(line));
+            List<Object> p = JsonValues.array(row.get("int8_probabilities"));
             float[] probs = new float[p.size()];
             for (int i = 0; i < probs.length; i++) {
-                probs[i] = (float) p.get(i).asDouble();
+                probs[i] = (float) JsonValues.number(p.get(i), 0);
             }
-            cases.add(new SelfTestCase(row.path("normalised").asText(), probs));
+            cases.add(new SelfTestCase(JsonValues.text(row.get("normalised")), probs));
         }
         if (cases.isEmpty()) {
             throw new IOException(PARITY + " holds no reference texts");
@@ -189,39 +192,40 @@ public final class ModelBundle {
         }
     }
 
-    private static ModelInfo info(JsonNode m, String origin) {
+    private static ModelInfo info(Map<String, Object> m, String origin) {
         List<Category> labels = new ArrayList<>();
-        JsonNode ls = m.path("labels");
-        if (!ls.isArray() || ls.isEmpty()) {
+        List<Object> ls = JsonValues.array(m.get("labels"));
+        if (ls.isEmpty()) {
             throw new ModelLoadException("model manifest of " + origin + " has no labels");
         }
-        for (JsonNode l : ls) {
+        for (Object l : ls) {
             try {
-                labels.add(Category.fromId(l.asText()));
+                labels.add(Category.fromId(JsonValues.text(l)));
             } catch (IllegalArgumentException e) {
                 throw new ModelLoadException("model manifest of " + origin + ": " + e.getMessage(), e);
             }
         }
-        int maxLength = m.path("max_length").asInt(0);
+        int maxLength = (int) JsonValues.number(m.get("max_length"), 0);
         if (maxLength < 8 || maxLength > 8192) {
             throw new ModelLoadException("model manifest of " + origin + " has an invalid max_length " + maxLength);
         }
         Map<Category, Thresholds> recommended = new EnumMap<>(Category.class);
-        m.path("thresholds").fields().forEachRemaining(e -> {
+        JsonValues.object(m.get("thresholds")).forEach((category, value) -> {
             try {
-                JsonNode t = e.getValue();
-                recommended.put(Category.fromId(e.getKey()), new Thresholds(t.path("flag").asDouble(),
-                        t.path("require_approval").asDouble(), t.path("block").asDouble()));
+                Map<String, Object> t = JsonValues.object(value);
+                recommended.put(Category.fromId(category), new Thresholds(JsonValues.number(t.get("flag"), 0),
+                        JsonValues.number(t.get("require_approval"), 0), JsonValues.number(t.get("block"), 0)));
             } catch (IllegalArgumentException ex) {
-                throw new ModelLoadException("model manifest of " + origin + ", thresholds." + e.getKey() + ": "
+                throw new ModelLoadException("model manifest of " + origin + ", thresholds." + category + ": "
                         + ex.getMessage(), ex);
             }
         });
-        return new ModelInfo(text(m, "id", origin), m.path("version").asText(""), labels, maxLength, recommended);
+        return new ModelInfo(text(m, "id", origin), JsonValues.text(m.get("version")), labels, maxLength,
+                recommended);
     }
 
-    private static String text(JsonNode m, String field, String origin) {
-        String v = m.path(field).asText("");
+    private static String text(Map<String, Object> m, String field, String origin) {
+        String v = JsonValues.text(m.get(field));
         if (v.isEmpty()) {
             throw new ModelLoadException("model manifest of " + origin + " has no " + field);
         }
