@@ -89,6 +89,16 @@ class VerdictCacheTest {
     }
 
     @Test
+    void actionsOverTheSizeLimitAreCheckedEveryTime() {
+        Guard g = guard(FakeClassifier.byMarkers(), CacheSpec.DEFAULT);
+        String big = "routine log line. ".repeat(VerdictCache.MAX_ACTION_CHARS / 18 + 1);
+        g.check(output(big));
+        g.check(output(big));
+        assertEquals(0, g.stats().verdictCacheHits(), "the windows may come from the score cache, the verdict not");
+        assertTrue(g.stats().cacheHitRate() > 0);
+    }
+
+    @Test
     void cacheOffRunsThePipelineEveryTime() {
         FakeClassifier c = FakeClassifier.byMarkers();
         Guard g = guard(c, CacheSpec.DISABLED);
