@@ -107,33 +107,43 @@ public final class Guard implements AutoCloseable {
         for (AgentAction a : actions) {
             Objects.requireNonNull(a, "actions must not contain null");
         }
+        List<VerdictCache.Checked> checked = verdicts == null ? evaluate(actions) : cachedOrEvaluated(actions);
+        List<Verdict> out = new ArrayList<>(actions.size());
+        for (int i = 0; i < actions.size(); i++) {
+            out.add(record(actions.get(i), context, checked.get(i)));
+        }
+        return out;
+    }
+
+    /**
+     * Answers the actions the verdict cache holds (their verdicts report the lookup's time), runs the pipeline
+     * on the others in one pass, and keeps what it produced.
+     */
+    private List<VerdictCache.Checked> cachedOrEvaluated(List<? extends AgentAction> actions) {
         long started = System.nanoTime();
         List<VerdictCache.Checked> checked = new ArrayList<>(actions.size());
         List<AgentAction> misses = new ArrayList<>(actions.size());
         for (AgentAction a : actions) {
-            VerdictCache.Checked hit = verdicts == null ? null : verdicts.get(a);
+            VerdictCache.Checked hit = verdicts.get(a);
             checked.add(hit);
             if (hit == null) {
                 misses.add(a);
             }
         }
+        Duration lookup = Duration.ofNanos(System.nanoTime() - started);
         List<VerdictCache.Checked> evaluated = misses.isEmpty() ? List.of() : evaluate(misses);
-        List<Verdict> out = new ArrayList<>(actions.size());
-        Duration hitTime = Duration.ofNanos(System.nanoTime() - started);
-        for (int i = 0, m = 0; i < actions.size(); i++) {
+        for (int i = 0, m = 0; i < checked.size(); i++) {
             VerdictCache.Checked c = checked.get(i);
             if (c == null) {
                 c = evaluated.get(m++);
-                if (verdicts != null) {
-                    verdicts.put(actions.get(i), c);
-                }
+                verdicts.put(actions.get(i), c);
             } else {
                 verdictCacheHits.increment();
-                c = new VerdictCache.Checked(c.verdict().withElapsed(hitTime), c.textSha256(), c.text());
+                c = new VerdictCache.Checked(c.verdict().withElapsed(lookup), c.textSha256(), c.text());
             }
-            out.add(record(actions.get(i), context, c));
+            checked.set(i, c);
         }
-        return out;
+        return checked;
     }
 
     /** Runs the pipeline; a bug inside it becomes a fail-mode verdict for every action. */
