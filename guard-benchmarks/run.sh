@@ -73,6 +73,11 @@ for _ in 1 2 3 4 5; do
     dev.alignguard.benchmarks.ColdStart >> "$COLD"
 done
 
+# How much of each cascade traffic the screening model answers alone (explains the cascade's numbers).
+SCREEN=${OUT%.json}-screen.jsonl
+"${JAVA:-java}" -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$MODEL_JAR:$JAR" \
+  dev.alignguard.benchmarks.ScreenShare > "$SCREEN"
+
 if command -v python3 >/dev/null 2>&1; then
-  python3 guard-benchmarks/summarize.py "$OUT" "$COLD" | tee "${OUT%.json}.md"
+  python3 guard-benchmarks/summarize.py "$OUT" "$COLD" "$SCREEN" | tee "${OUT%.json}.md"
 fi

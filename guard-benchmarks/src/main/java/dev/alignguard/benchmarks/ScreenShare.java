@@ -1,0 +1,49 @@
+package dev.alignguard.benchmarks;
+
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.Guard;
+import dev.alignguard.onnx.ModelBundle;
+import dev.alignguard.onnx.OnnxClassifier;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much of each {@link CascadeBenchmark} traffic the screening model answers alone: checks every action
+ * once (cache off) and prints one JSON line per traffic with the actions whose every window it cleared (those
+ * never reach the full model) and the windows it cleared. Explains the cascade's latency next to the JMH
+ * numbers; {@code run.sh} writes the lines to {@code results/<date>-screen.jsonl}. Run: {@code java
+ * -Dai.djl.offline=true -cp guard-benchmarks/target/benchmarks.jar dev.alignguard.benchmarks.ScreenShare}.
+ */
+public final class ScreenShare {
+    private ScreenShare() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("ai.djl.offline", "true");
+        try (OnnxClassifier classifier = OnnxClassifier.load(ModelBundle.bundled(), OnnxClassifier.Options.DEFAULT);
+             Guard guard = Guard.builder().classifier(classifier).config(Fixtures.config(false))
+                     .auditSink(Fixtures.NO_AUDIT).build()) {
+            for (String traffic : CascadeBenchmark.TRAFFIC) {
+                List<AgentAction.ToolCall> actions = CascadeBenchmark.traffic(traffic);
+                int actionsCleared = 0;
+                long windows = 0;
+                long windowsCleared = 0;
+                for (AgentAction.ToolCall action : actions) {
+                    int n = Fixtures.windows(action).size();
+                    long before = classifier.clearedByScreen();
+                    Fixtures.requireScored(guard.check(action));
+                    long cleared = classifier.clearedByScreen() - before;
+                    windows += n;
+                    windowsCleared += cleared;
+                    if (cleared == n) {
+                        actionsCleared++;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "{\"traffic\":\"%s\",\"actions\":%d,\"actions_cleared\":%d,"
+                        + "\"windows\":%d,\"windows_cleared\":%d}%n", traffic, actions.size(), actionsCleared,
+                        windows, windowsCleared);
+            }
+            Fixtures.requireHealthy(guard);
+        }
+    }
+}
