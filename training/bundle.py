@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the model bundle into guard-model/src/main/resources/dev/alignguard/model/:
 
-- model.onnx            the int8 model (training/work/model_int8.onnx)
+- model.onnx            the int8 model (training/work/model_int8.onnx), or its calibrated graph
+                        (model_int8_cal.onnx) when training/work/calibration.json was fitted for that model
 - tokenizer.json        the MiniLM tokenizer from the Maven jar, byte for byte
 - alignguard-model.json id, version, labels, max_length, thresholds, sha256, training data summary, metrics,
                         base model + licence
@@ -77,6 +78,20 @@ def pick_metrics(m):
     return keep
 
 
+def load_calibration(int8):
+    """calibration.json when calibrate.py fitted it for this int8 model and this student, else None."""
+    path = os.path.join(common.WORK, "calibration.json")
+    if not os.path.exists(path):
+        print("no training/work/calibration.json: bundling the uncalibrated model (run training/calibrate.py)")
+        return None
+    with open(path) as f:
+        cal = json.load(f)
+    student = os.path.join(common.WORK, "student.onnx")
+    if cal.get("int8_sha256") != sha256(int8) or (os.path.exists(student) and cal.get("student_sha256") != sha256(student)):
+        sys.exit("training/work/calibration.json was fitted for another model or student: rerun training/calibrate.py")
+    return cal
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--ckpt", default=os.path.join(common.WORK, "model.pt"))
@@ -84,7 +99,7 @@ def main(argv=None):
     p.add_argument("--metrics", default=os.path.join(common.WORK, "metrics.json"))
     p.add_argument("--corpus-dir", default=common.DEFAULT_CORPUS)
     p.add_argument("--out-dir", default=BUNDLE_DIR)
-    p.add_argument("--version", default="0.3.0")
+    p.add_argument("--version", default="0.3.1")
     p.add_argument("--id", default="alignguard-minilm-l6-int8")
     a = p.parse_args(argv)
     ensure_extracted()
@@ -92,8 +107,9 @@ def main(argv=None):
     with open(a.metrics) as f:
         metrics = json.load(f)
 
+    calibration = load_calibration(a.int8)
     model_out = os.path.join(a.out_dir, "model.onnx")
-    shutil.copyfile(a.int8, model_out)
+    shutil.copyfile(os.path.join(common.WORK, "model_int8_cal.onnx") if calibration else a.int8, model_out)
     shutil.copyfile(TOKENIZER_PATH, os.path.join(a.out_dir, "tokenizer.json"))
 
     # parity.jsonl
@@ -101,6 +117,9 @@ def main(argv=None):
     seqs = common.encode_texts(PARITY_TEXTS, common.MAX_LENGTH)
     with torch.no_grad():
         pt = [torch.sigmoid(model(*common.pad([s]))).double().numpy()[0] for s in seqs]
+    if calibration:
+        from calibrate import platt
+        pt = [np.array([platt(p[k], **calibration["params"][l]) for k, l in enumerate(LABELS)]) for p in pt]
     int8 = None
     try:
         import ortcheck
@@ -126,7 +145,9 @@ def main(argv=None):
         "max_length": common.MAX_LENGTH,
         "model": {"file": "model.onnx", "sha256": sha256(model_out), "size_bytes": os.path.getsize(model_out),
                   "inputs": {"input_ids": "int64 [batch, sequence]", "attention_mask": "int64 [batch, sequence]"},
-                  "output": {"probabilities": "float [batch, 3], sigmoid, label order as `labels`"},
+                  "output": {"probabilities": "float [batch, 3], sigmoid" + (" of Platt-calibrated logits"
+                                                                               if calibration else "")
+                                              + ", label order as `labels`"},
                   "architecture": "BERT 6 layers, hidden 384, 12 heads, FFN 1536 (MiniLM-L6) + attention-mask mean "
                                   "pooling + linear head, independent sigmoids",
                   "quantization": "dynamic int8: MatMul weights per-channel symmetric 7-bit (reduce_range) via "
@@ -138,6 +159,8 @@ def main(argv=None):
                       "normalisation_before_tokenizer": "NFKC; drop Cc/Cf chars except whitespace; collapse whitespace "
                                                         "runs (Unicode White_Space) to one space; trim"},
         "thresholds": metrics["thresholds"],
+        **({"calibration": {k: calibration[k] for k in ("method", "fitted_on", "note", "params", "ece_bins",
+                                                        "metrics")}} if calibration else {}),
         "threshold_rule": metrics.get("threshold_rule"),
         "scoring": "tool calls: payload (tool + flattened `path: value` lines) and rationale scored separately, "
                    "max per label",
@@ -158,7 +181,10 @@ def main(argv=None):
           f"sha256 {manifest['model']['sha256'][:16]}..., tokenizer.json, alignguard-model.json, parity.jsonl")
     student = os.path.join(common.WORK, "student.json")
     if os.path.exists(student):
-        add_screen(a.out_dir, os.path.join(common.WORK, "student.onnx"), student)
+        if calibration:
+            add_screen(a.out_dir, os.path.join(common.WORK, "student_cal.onnx"), student, calibration["clear_below"])
+        else:
+            add_screen(a.out_dir, os.path.join(common.WORK, "student.onnx"), student)
     else:
         print("no training/work/student.json: bundle without a screening model (run training/student.py)")
 

@@ -24,9 +24,19 @@ def sha256(path):
     return h.hexdigest()
 
 
-def add_screen(bundle_dir, student_onnx, student_json):
+def times_flag(q):
+    """The clear_below multiples as text: one number (older students) or one per label."""
+    if isinstance(q, dict):
+        return "(" + ", ".join(f"{l} {v:.2f}" for l, v in q.items()) + ")"
+    return f"{q:.2f}"
+
+
+def add_screen(bundle_dir, student_onnx, student_json, clear_below=None):
+    """clear_below: the calibrated values (calibrate.py) when student_onnx is the calibrated graph."""
     with open(student_json) as f:
         info = json.load(f)
+    if clear_below is not None:
+        info["clear_below"] = clear_below
     out = os.path.join(bundle_dir, "student.onnx")
     shutil.copyfile(student_onnx, out)
     manifest_path = os.path.join(bundle_dir, "alignguard-model.json")
@@ -36,9 +46,10 @@ def add_screen(bundle_dir, student_onnx, student_json):
         "file": "student.onnx", "sha256": sha256(out), "size_bytes": os.path.getsize(out),
         "clear_below": {k: round(v, 6) for k, v in info["clear_below"].items()},
         "rule": f"a text is cleared (keeps the screen's scores) when every label is below clear_below = "
-                f"{info['clear_below_times_flag']:.2f} x the label's flag threshold: the largest multiple that "
-                f"costs at most {100 * info['max_recall_loss_val']:.1f} points of recall at 1% FPR and "
-                f"{100 * info['max_flag_recall_loss_val']:.1f} of recall at flag on validation",
+                f"{times_flag(info['clear_below_times_flag'])} x the label's flag threshold: multiples grown while they "
+                f"cost at most {100 * info['max_recall_loss_val']:.1f} points of recall at 1% FPR and "
+                f"{100 * info['max_flag_recall_loss_val']:.1f} of recall at flag on validation"
+                + ("; chosen on uncalibrated scores and mapped through the calibration" if clear_below else ""),
         "architecture": info["architecture"], "distillation": info["distillation"],
         "training": info["training"], "metrics": info["metrics"],
     }

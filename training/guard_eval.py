@@ -99,6 +99,8 @@ def main():
     if os.path.exists(dev):  # measure only: never used to choose anything
         rows = [json.loads(l) for l in open(dev, encoding="utf-8") if l.strip()]
         manifest["metrics"]["dev_eval_guard"] = {"note": "measure only", **report(rows, scan(a.jar, rows), th)}
+        manifest["metrics"]["dev_eval_guard_full_model_only"] = {
+            "note": "measure only", "runtime": "alignguard-cli scan --no-screen", **report(rows, scan(a.jar, rows, screen=False), th)}
         print("dev-eval (Java guard, measure only):", json.dumps(manifest["metrics"]["dev_eval_guard"], indent=1))
     with open(MANIFEST, "w", encoding="utf-8") as f:
         json.dump(manifest, f, indent=2, ensure_ascii=False)

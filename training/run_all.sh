@@ -54,6 +54,9 @@ $PY training/evaluate.py --stage onnx --corpus-dir "$CORPUS"
 step "screening student for the cascade (distilled from the int8 model; clear_below calibrated on val)"
 $PY training/student.py --corpus-dir "$CORPUS"
 
+step "calibrate (Platt per label on val, baked into both graphs; thresholds and clear_below mapped)"
+$PY training/calibrate.py --corpus-dir "$CORPUS"
+
 step "bundle"
 $PY training/bundle.py --corpus-dir "$CORPUS"
 

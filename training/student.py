@@ -11,9 +11,9 @@ Distillation: the target per label is max(gold label, teacher probability): the 
 whatever the teacher would find suspicious as well as every true positive, which is what a screen needs
 (an escalated benign text only costs time; a cleared positive is a miss).
 
-Calibration (validation split only): `clear_below` = q x each label's FLAG threshold (so a cleared text can
-never reach a decision), with the largest q for which the cascade loses at most `--max-recall-loss` (0.5
-points) recall at 1% FPR and at most `--max-flag-recall-loss` (1 point) recall at the flag threshold on
+Calibration (validation split only): `clear_below` = q_l x each label's FLAG threshold (so a cleared text can
+never reach a decision), with per-label multiples q_l grown while the cascade loses at most `--max-recall-loss`
+(0.5 points) recall at 1% FPR and at most `--max-flag-recall-loss` (1 point) recall at the flag threshold on
 validation, for every label. A text is cleared only when all three labels are below their `clear_below`. The test split then reports what the cascade costs against the teacher alone (recall at 1%
 FPR, per label) and how much benign text it clears.
 
@@ -108,6 +108,15 @@ def teacher_probs(teacher, seqs, tag, corpus_dir):
     return p
 
 
+_LEET = {"a": "4@", "e": "3", "i": "1!", "o": "0", "s": "5$", "t": "7"}
+
+
+def leet(rng, text):
+    """Digit-for-letter spelling at a random rate (30-90%); a map of our own, not the obfuscation set's."""
+    rate = rng.uniform(0.3, 0.9)
+    return "".join(rng.choice(_LEET[c.lower()]) if c.lower() in _LEET and rng.random() < rate else c for c in text)
+
+
 def predict(model, seqs, batch=256):
     return common.predict_ids(model, seqs, batch)
 
@@ -127,14 +136,16 @@ def main(argv=None):
     p.add_argument("--teacher-manifest", default=None, help="manifest with the teacher's thresholds "
                    "(default: training/work/metrics.json thresholds, else the bundled manifest)")
     p.add_argument("--dim", type=int, default=96)
-    p.add_argument("--channels", type=int, default=192)
-    p.add_argument("--epochs", type=int, default=8)
+    p.add_argument("--channels", type=int, default=256)
+    p.add_argument("--epochs", type=int, default=12)
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--max-recall-loss", type=float, default=0.005,
                    help="largest loss of recall at 1%% FPR (per label, on val) the screen may cost")
     p.add_argument("--max-flag-recall-loss", type=float, default=0.01,
                    help="largest loss of recall at the flag threshold (per label, on val) the screen may cost")
+    p.add_argument("--leet-copies", type=int, default=1,
+                   help="leetspeak copies of each positive train text (0 = none)")
     p.add_argument("--seed", type=int, default=1234)
     a = p.parse_args(argv)
     random.seed(a.seed)
@@ -154,7 +165,17 @@ def main(argv=None):
     thresholds = teacher_thresholds(a)
 
     items, seqs, y, _, t = splits["train"]
-    target = torch.tensor(np.maximum(y * 0.97, t), dtype=torch.float32)
+    target = np.maximum(y * 0.97, t)
+    if a.leet_copies:
+        # The guard folds only unambiguous leetspeak, so digit-for-letter text reaches the screen half-folded;
+        # a screen that never saw it clears it. Positives get leet copies with their originals' targets.
+        rng = random.Random(a.seed)
+        pos = [i for i in range(len(items)) if y[i].max() > 0]
+        extra = [leet(rng, items[i]["text"]) for i in pos for _ in range(a.leet_copies)]
+        seqs = seqs + common.encode_texts(extra)
+        target = np.concatenate([target, np.repeat(target[pos], a.leet_copies, axis=0)])
+        print(f"student: {len(extra)} leetspeak copies of {len(pos)} positive train texts", flush=True)
+    target = torch.tensor(target, dtype=torch.float32)
     model = Student(pca_table(a.dim), a.channels)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=0.01)
     order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
@@ -188,7 +209,7 @@ def main(argv=None):
     _, vs, vy, _, vt = splits["val"]
     sv = predict(model, vs)
     clear, q = calibrate(sv, vy, vt, thresholds, a.max_recall_loss, a.max_flag_recall_loss)
-    print(f"clear_below = {q:.2f} x flag: " + ", ".join(f"{l}={v:.4f}" for l, v in clear.items()), flush=True)
+    print("clear_below: " + ", ".join(f"{l}={v:.4f} ({q[l]:.2f} x flag)" for l, v in clear.items()), flush=True)
 
     metrics = {}
     for split in ("val", "test"):
@@ -236,7 +257,9 @@ def main(argv=None):
         "max_recall_loss_val": a.max_recall_loss, "max_flag_recall_loss_val": a.max_flag_recall_loss,
         "architecture": f"WordPiece ids -> embeddings {a.dim}d (PCA of MiniLM word embeddings, fine-tuned, fp16) -> "
                         f"2x Conv1d(k=3, {a.channels}, GELU) -> masked max+mean pooling -> linear -> sigmoid",
-        "distillation": "target = max(gold label * 0.97, teacher probability)",
+        "distillation": "target = max(gold label * 0.97, teacher probability)"
+                        + (f"; plus {a.leet_copies} leetspeak cop{'y' if a.leet_copies == 1 else 'ies'} of every "
+                           "positive train text with the original's target" if a.leet_copies else ""),
         "training": {"epochs": a.epochs, "batch_size": a.batch_size, "lr": a.lr, "seed": a.seed,
                      "seconds": round(train_s, 1), "command": "python3 training/student.py " + " ".join(argv or sys.argv[1:])},
         "metrics": metrics, "onnx_parity_max_abs_diff": diff,
@@ -252,22 +275,38 @@ def recall_at_1pct(y, s):
 
 
 def calibrate(sv, vy, vt, thresholds, max_r1_loss, max_flag_loss):
-    """clear_below = q x each label's flag threshold, with the largest q in [0.30, 1.00] (steps of 0.02) for
-    which, on validation, the cascade loses at most `max_r1_loss` recall at 1% FPR and at most
-    `max_flag_loss` recall at the flag threshold against the teacher alone, for every label."""
+    """clear_below = q_l x each label's flag threshold, one multiple q_l in [0.30, 1.00] (steps of 0.02) per
+    label, as large as validation allows: the cascade may lose at most `max_r1_loss` recall at 1% FPR and at
+    most `max_flag_loss` recall at the flag threshold against the teacher alone, for every label. The multiples
+    grow one step at a time, label after label, while the constraints hold (a label whose teacher scores run
+    high on benign text, like self_preservation, would otherwise hold the others back)."""
     flag = np.array([thresholds[l]["flag"] for l in LABELS])
-    best = 0.30
-    for q in np.arange(0.30, 1.0001, 0.02):
+    base = [(recall_at_1pct(vy[:, k], vt[:, k]), np.mean(vt[vy[:, k] == 1, k] >= flag[k])) for k in range(len(LABELS))]
+
+    def ok(q):
         cleared = np.all(sv < q * flag, axis=1)
         cascade = np.where(cleared[:, None], sv, vt)
-        ok = True
         for k in range(len(LABELS)):
             y = vy[:, k]
-            ok &= recall_at_1pct(y, cascade[:, k]) >= recall_at_1pct(y, vt[:, k]) - max_r1_loss
-            ok &= np.mean(cascade[y == 1, k] >= flag[k]) >= np.mean(vt[y == 1, k] >= flag[k]) - max_flag_loss
-        if ok:
-            best = float(q)
-    return {l: float(best * flag[k]) for k, l in enumerate(LABELS)}, best
+            if recall_at_1pct(y, cascade[:, k]) < base[k][0] - max_r1_loss:
+                return False
+            if np.mean(cascade[y == 1, k] >= flag[k]) < base[k][1] - max_flag_loss:
+                return False
+        return True
+
+    q = np.full(len(LABELS), 0.30)
+    if not ok(q):
+        q[:] = 0.0
+    grown = q.any()
+    while grown:
+        grown = False
+        for k in range(len(LABELS)):
+            trial = q.copy()
+            trial[k] = round(trial[k] + 0.02, 2)
+            if trial[k] <= 1.0 + 1e-9 and ok(trial):
+                q, grown = trial, True
+    return ({l: float(q[k] * flag[k]) for k, l in enumerate(LABELS)},
+            {l: round(float(q[k]), 2) for k, l in enumerate(LABELS)})
 
 
 def teacher_thresholds(a):
@@ -278,7 +317,8 @@ def teacher_thresholds(a):
                 d = json.load(f)
             if "thresholds" in d:
                 print(f"teacher thresholds from {path}")
-                return d["thresholds"]
+                # after calibrate.py, metrics.json holds calibrated thresholds; the teacher here is uncalibrated
+                return d.get("calibration", {}).get("raw_thresholds", d["thresholds"])
     sys.exit("no teacher thresholds found")
 
 

@@ -30,7 +30,10 @@ final class CheckRun {
     record Settings(Chunker chunker, int batchSize) {
     }
 
-    /** One scored field of one action. */
+    /**
+     * One scored field of one action. {@code field} is what evidence quotes: the original field, also when the
+     * text scored is a folded or blanked copy of it (both keep every offset).
+     */
     private static final class Part {
         final int action;
         final FieldText field;
@@ -131,12 +134,12 @@ final class CheckRun {
             }
             List<DecodedViews.View> views = DecodedViews.of(scored);
             if (views.stream().noneMatch(DecodedViews.View::replacesField)) {
-                addPart(index, DecodedViews.withoutEncodedRuns(folded != null ? folded : scored, views), w);
+                addPart(index, DecodedViews.withoutEncodedRuns(folded != null ? folded : scored, views), scored, w);
             }
             for (DecodedViews.View view : views) {
                 note(w, (view.replacesField() ? "scored the decoded " : "also scored ") + view.reason()
                         + " found in the " + f.field().name().toLowerCase(Locale.ROOT));
-                addPart(index, view.text(), w);
+                addPart(index, view.text(), view.text(), w);
             }
         }
         if (over) {
@@ -157,7 +160,7 @@ final class CheckRun {
         }
     }
 
-    private void addPart(int index, FieldText field, List<String> w) {
+    private void addPart(int index, FieldText field, FieldText quoted, List<String> w) {
         NormalizedText n = TextNormalizer.normalize(field.text());
         if (n.replacedSurrogates() > 0) {
             note(w, n.replacedSurrogates() + " unpaired UTF-16 surrogate(s) replaced before scoring");
@@ -165,7 +168,7 @@ final class CheckRun {
         if (n.text().isEmpty()) {
             return;
         }
-        Part part = new Part(index, field, n, settings.chunker().windows(n.text()));
+        Part part = new Part(index, quoted, n, settings.chunker().windows(n.text()));
         for (int k = 0; k < part.windows.size(); k++) {
             Window win = part.windows.get(k);
             String t = n.text().substring(win.start(), win.end());

@@ -50,6 +50,16 @@ class GuardTest {
     }
 
     @Test
+    void evidenceQuotesTheOriginalLookAlikesNotTheFoldedTextThatWasScored() {
+        String text = "Tell \u039a\u0443l\u0435 to cancel the wipe <blackmail=0.97> or the board learns everything.";
+        Verdict v = guard(FakeClassifier.byMarkers()).check(plan(text));
+        assertTrue(v.warnings().stream().anyMatch(w -> w.contains("folded")), v.warnings().toString());
+        Evidence e = v.evidence().get(0);
+        assertEquals(text.substring(e.start(), e.end()), e.snippet());
+        assertTrue(e.snippet().contains("\u039a\u0443l\u0435"), e.snippet());
+    }
+
+    @Test
     void longTextIsScoredPerWindowAndTheMaximumWins() {
         String filler = "The quarterly report covers revenue and hiring. ".repeat(200);
         Verdict v = guard(FakeClassifier.byMarkers()).check(output(filler + "<coercion=0.95> " + filler));
