@@ -96,17 +96,25 @@ def print_coldstart(path):
         runs = [json.loads(line) for line in f if line.strip()]
     if not runs:
         return
-    print(f"\n### Cold start and memory (fresh JVM per run, {len(runs)} runs, `ColdStart`)\n")
-    print("| run | build guard ms | first verdict ms | JVM uptime at first verdict ms | RSS before MiB | "
+    print(f"\n### Cold start and memory (fresh JVM per run, `ColdStart`)\n")
+    print("| run | ORT natives | build guard ms | first verdict ms | JVM uptime at first verdict ms | RSS before MiB | "
           "after first verdict MiB | after 500 checks MiB | added MiB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for i, r in enumerate(runs, 1):
-        print(f"| {i} | {r['guard_build_ms']:.0f} | {r['first_verdict_ms']:.0f} | {r['jvm_uptime_at_first_verdict_ms']:.0f} | "
-              f"{r['rss_before_guard_kib'] / 1024:.0f} | {r['rss_after_first_verdict_kib'] / 1024:.0f} | "
-              f"{r['rss_after_500_checks_kib'] / 1024:.0f} | {r['added_rss_kib'] / 1024:.0f} |")
-    med = sorted(r["first_verdict_ms"] for r in runs)[len(runs) // 2]
-    add = sorted(r["added_rss_kib"] for r in runs)[len(runs) // 2] / 1024
-    print(f"\nMedian: first verdict {med:.0f} ms after `build()` starts; added RSS {add:.0f} MiB.")
+        where = "unpacked once" if r.get("ort_native_path") else "extracted (default)"
+        print(f"| {i} | {where} | {r['guard_build_ms']:.0f} | {r['first_verdict_ms']:.0f} | "
+              f"{r['jvm_uptime_at_first_verdict_ms']:.0f} | {r['rss_before_guard_kib'] / 1024:.0f} | "
+              f"{r['rss_after_first_verdict_kib'] / 1024:.0f} | {r['rss_after_500_checks_kib'] / 1024:.0f} | "
+              f"{r['added_rss_kib'] / 1024:.0f} |")
+    print()
+    for native in (False, True):
+        sel = [r for r in runs if bool(r.get("ort_native_path")) == native]
+        if not sel:
+            continue
+        med = sorted(r["first_verdict_ms"] for r in sel)[len(sel) // 2]
+        add = sorted(r["added_rss_kib"] for r in sel)[len(sel) // 2] / 1024
+        where = "ORT natives unpacked once (-Donnxruntime.native.path)" if native else "default (ORT extracts its natives)"
+        print(f"Median, {where}, {len(sel)} runs: first verdict {med:.0f} ms after `build()` starts; added RSS {add:.0f} MiB.")
 
 
 def main(path, coldstart=None, screen=None):

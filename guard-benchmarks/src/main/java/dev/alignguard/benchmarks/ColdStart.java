@@ -13,7 +13,9 @@ import java.util.List;
  * Cold start and resident memory, measured in a fresh JVM (JMH cannot: it warms up and shares a JVM between
  * iterations). Prints one JSON line: milliseconds from {@code Guard.builder().build()} (bundled model,
  * default options, service loader) to the first verdict, the JVM's uptime at that moment, and the resident
- * set size before the guard, after the first verdict and after 500 further checks of mixed tool calls.
+ * set size before the guard, after the first verdict and after 500 further checks of mixed tool calls, and
+ * whether ONNX Runtime loaded its native libraries from {@code -Donnxruntime.native.path} (a deployment that
+ * unpacked them once) instead of extracting them from its jar into a temporary directory, as it does by default.
  * {@code run.sh} starts it several times and keeps every line. Linux only (reads /proc/self/status).
  */
 public final class ColdStart {
@@ -37,11 +39,12 @@ public final class ColdStart {
             System.out.printf(java.util.Locale.ROOT, "{\"guard_build_ms\":%.1f,\"first_verdict_ms\":%.1f,"
                     + "\"jvm_uptime_at_first_verdict_ms\":%d,\"first_decision\":\"%s\",\"rss_before_guard_kib\":%d,"
                     + "\"rss_after_first_verdict_kib\":%d,\"rss_after_500_checks_kib\":%d,\"added_rss_kib\":%d,"
-                    + "\"java\":\"%s\"}%n",
+                    + "\"java\":\"%s\",\"ort_native_path\":%b}%n",
                     (built - t0) / 1e6, (firstVerdict - t0) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime()
                             - (System.nanoTime() - firstVerdict) / 1_000_000, first.decision().name(), rssBefore,
                     rssFirst, rssEnd, rssEnd - rssBefore,
-                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                    System.getProperty("onnxruntime.native.path") != null);
         }
     }
 

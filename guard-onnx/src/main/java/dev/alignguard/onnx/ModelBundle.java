@@ -113,7 +113,7 @@ public final class ModelBundle {
         Screen screen;
         try {
             manifest = JsonValues.object(JsonValues.parse(utf8(read(files, MANIFEST))));
-            model = read(files, MODEL);
+            model = read(files, MODEL, statedSize(manifest.get("model")));
             tokenizer = read(files, TOKENIZER);
             selfTest = selfTest(utf8(read(files, PARITY)));
             screen = manifest.containsKey("screen") ? screen(manifest, files, origin) : null;
@@ -142,7 +142,7 @@ public final class ModelBundle {
         if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
             throw new ModelLoadException("model manifest of " + origin + ": screen.file must be a plain file name");
         }
-        byte[] bytes = read(files, file);
+        byte[] bytes = read(files, file, statedSize(s));
         String sha = verified(bytes, file, text(s, "sha256", origin), origin);
         List<Object> labels = JsonValues.array(manifest.get("labels"));
         Map<String, Object> clearBelow = JsonValues.object(s.get("clear_below"));
@@ -190,6 +190,35 @@ public final class ModelBundle {
         try (InputStream in = files.open(name)) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_MODEL_BYTES + 1));
         }
+    }
+
+    /**
+     * Reads a file whose size the manifest states into one array of exactly that size: reading a 24 MB model
+     * in unknown-size chunks and copying them together touches twice the heap, which stays resident. A file of
+     * another size is refused (its checksum could not match anyway); without a stated size, reads as above.
+     */
+    private static byte[] read(Opener files, String name, long statedSize) throws IOException {
+        if (statedSize <= 0 || statedSize > MAX_MODEL_BYTES) {
+            return read(files, name);
+        }
+        try (InputStream in = files.open(name)) {
+            byte[] bytes = new byte[(int) statedSize];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n != bytes.length || in.read() != -1) {
+                throw new IOException(name + " is " + (n < bytes.length ? n + " bytes" : "longer")
+                        + ", its manifest states " + statedSize);
+            }
+            return bytes;
+        }
+    }
+
+    /** The {@code size_bytes} of a manifest section, or -1 when it states none. */
+    private static long statedSize(Object section) {
+        if (!(section instanceof Map<?, ?> m)) {
+            return -1;
+        }
+        double size = JsonValues.number(m.get("size_bytes"), -1);
+        return size == Math.rint(size) ? (long) size : -1;
     }
 
     private static ModelInfo info(Map<String, Object> m, String origin) {

@@ -73,7 +73,18 @@ class ModelBundleTest {
         copyBundle(dir);
         byte[] model = Files.readAllBytes(dir.resolve(ModelBundle.MODEL));
         Files.write(dir.resolve(ModelBundle.MODEL), java.util.Arrays.copyOf(model, model.length / 3));
-        assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("its manifest states " + model.length), e.getMessage());
+    }
+
+    @Test
+    void modelWithBytesAppendedIsRejectedAtLoad(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        byte[] model = Files.readAllBytes(dir.resolve(ModelBundle.MODEL));
+        Files.write(dir.resolve(ModelBundle.MODEL), java.util.Arrays.copyOf(model, model.length + 16));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("model.onnx is longer, its manifest states " + model.length),
+                e.getMessage());
     }
 
     @Test
