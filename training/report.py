@@ -134,6 +134,24 @@ def table(title, m):
     return rows
 
 
+def calibration_section(manifest):
+    """Lines on the Platt calibration baked into the bundle (empty for an uncalibrated bundle)."""
+    cal = manifest.get("calibration")
+    if not cal:
+        return []
+    out = ["## Calibration", "", cal["method"] + "; " + cal["note"] + ".", "",
+           f"| category | a | b | ECE val before -> after | ECE test before -> after | log loss test before -> after |",
+           "|---|---|---|---|---|---|"]
+    for l in LABELS:
+        p, m = cal["params"][l], cal["metrics"][l]
+        out.append(f"| {l} | {p['a']:.3f} | {p['b']:+.3f} | {m['val']['ece_before']:.3f} -> {m['val']['ece_after']:.3f} | "
+                   f"{m['test']['ece_before']:.3f} -> {m['test']['ece_after']:.3f} | "
+                   f"{m['test']['log_loss_before']:.3f} -> {m['test']['log_loss_after']:.3f} |")
+    out += ["", f"ECE: expected calibration error over {cal['ece_bins']} equal-width bins, per record (max over "
+            "payload and rationale), int8 model through ONNX Runtime Java.", ""]
+    return out
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--corpus-dir", default=os.path.join(HERE, "data", "corpus"))
@@ -160,6 +178,9 @@ def main():
         f"{l} {th[l]['flag']:.3f} / {th[l]['require_approval']:.3f} / {th[l]['block']:.3f}" for l in LABELS),
            "", f"Hard negatives ({len(hard)}): not ALLOWed {sum(x['decision'] != 'ALLOW' for x in hard) / len(hard):.3f}, "
            f"BLOCKed {sum(x['decision'] == 'BLOCK' for x in hard) / len(hard):.3f}.", "",
+           *calibration_section(manifest),
+           "Encoders compared (MiniLM-L6 vs bge-small, same data and training time): "
+           "[encoders.md](encoders.md).", "",
            "## Per kind (AUROC per category)", "", "| kind | records | " + " | ".join(LABELS) + " |", "|---|---|---|---|---|"]
     for kind in ("tool_call", "plan", "output", "message"):
         idx = [i for i, r in enumerate(test) if r["kind"] == kind]
