@@ -95,10 +95,10 @@ class ObfuscationRobustnessTest {
     }
 
     /**
-     * Within 5 points for every technique but two known gaps of model 0.3.0, reported in the model card:
+     * Within 5 points for every technique but two known gaps of the 0.3 model, reported in the model card:
      * leetspeak gets 15 (a word with a single leet digit and two letters, "y0u", is not folded, so that "5pm"
      * and "mp3" stay what they are), and the 600-word padding attack gets 10 (the threat shares its window
-     * with ~80 words of padding, and 0.3.0's higher thresholds let a diluted window through).
+     * with ~80 words of padding, and the 0.3 model's higher thresholds let a diluted window through).
      */
     @Test
     void obfuscatedPositivesAreCaughtNearlyAsOftenAsTheCleanOriginals() {
@@ -117,8 +117,8 @@ class ObfuscationRobustnessTest {
      * Rewrites that keep the text's length. Padding and splitting make a document six windows long, and every
      * window is another chance of a false positive: that long-document false-positive rate is a known
      * limitation, measured and printed above and reported in the model card, not asserted away here. Two
-     * known gaps of model 0.3.0, in the model card: base64 gets 10 points (its decoded view is scored without
-     * the tool name and the surrounding fields), leetspeak 15 (folded digits make odd words that 0.3.0
+     * known gaps of the 0.3 model, in the model card: base64 gets 10 points (its decoded view is scored without
+     * the tool name and the surrounding fields), leetspeak 15 (folded digits make odd words that the 0.3 model
      * flags more often).
      */
     @Test
