@@ -78,9 +78,14 @@ def print_cascade(path):
                   f"{fmt(thr['score'], 0) if thr else '–'} |")
 
 
-def print_screen_share(path):
+def json_lines(path):
+    """The JSON objects of a .jsonl file written by one of the benchmark mains."""
     with open(path) as f:
-        rows = [json.loads(line) for line in f if line.strip()]
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def print_screen_share(path):
+    rows = json_lines(path)
     if not rows:
         return
     print("\nShare the screening model answers alone (`ScreenShare`, every action checked once):\n")
@@ -92,11 +97,10 @@ def print_screen_share(path):
 
 
 def print_coldstart(path):
-    with open(path) as f:
-        runs = [json.loads(line) for line in f if line.strip()]
+    runs = json_lines(path)
     if not runs:
         return
-    print(f"\n### Cold start and memory (fresh JVM per run, `ColdStart`)\n")
+    print("\n### Cold start and memory (fresh JVM per run, `ColdStart`)\n")
     print("| run | ORT natives | build guard ms | first verdict ms | JVM uptime at first verdict ms | RSS before MiB | "
           "after first verdict MiB | after 500 checks MiB | added MiB |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
