@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The fast path: {@code Guard.check} with the bundle's screening model in front of the full model (the
  * default) against the full model alone (the baseline), in the same run, cache off. Traffic {@code 64}: the
  * ~64-token tool calls of {@link Texts#toolCalls} (a renewal e-mail with a signing deadline, which the full model
- * itself scores REQUIRE_APPROVAL, so the screen cannot clear it); {@code public64}: the 48-80-token benign tool
+ * flags in every variant, so the screen clears few of them); {@code public64}: the 48-80-token benign tool
  * calls from public sources in the held-out test split ({@link HeldOutToolCalls}); {@code public}: all of
  * those public calls, whatever their length (real mixed-length agent traffic, all benign); {@code mixed}:
  * {@link Texts#mixedTraffic} (32-256 tokens, one call in eight suspicious). Latency on 1 thread (average, p50/p99) and throughput on 2 threads sharing
