@@ -38,13 +38,16 @@ class HeldOutEvaluationTest {
     /** The verdicts with every window through the full model (the cascade's baseline). */
     private static final List<Verdict> FULL_MODEL = new ArrayList<>();
     private static JsonNode claims;
+    private static JsonNode calibration;
     private static Guard guard;
 
     @BeforeAll
     static void scoreTestSplit() throws Exception {
         try (InputStream in = ModelBundle.class.getClassLoader()
                 .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + "alignguard-model.json")) {
-            claims = JSON.readTree(in).path("metrics").path("test_guard");
+            JsonNode manifest = JSON.readTree(in);
+            claims = manifest.path("metrics").path("test_guard");
+            calibration = manifest.path("calibration");
         }
         OnnxClassifier cascade = OnnxClassifier.bundled();
         guard = guard(cascade);
@@ -204,6 +207,43 @@ class HeldOutEvaluationTest {
                 + "BLOCKed %.3f (claimed %.3f)%n", hard, atFlag, claimedFlag, atBlock, claimedBlock);
         assertTrue(atFlag <= claimedFlag + 0.005, "hard-negative FPR at flag " + atFlag + " > " + claimedFlag);
         assertTrue(atBlock <= claimedBlock + 0.005, "hard-negative FPR at block " + atBlock + " > " + claimedBlock);
+    }
+
+    /**
+     * Scores are probabilities: per category, the expected calibration error of the guard's record scores (15
+     * equal-width bins) stays within a point of what calibrate.py measured on this split through the full
+     * model alone (the screen's cleared windows keep its own, also calibrated, low scores).
+     */
+    @Test
+    void scoresAreCalibratedAsTheModelCardClaims() {
+        for (Category c : Category.values()) {
+            double claimed = calibration.path("metrics").path(c.id()).path("test").path("ece_after")
+                    .asDouble(Double.NaN);
+            double got = expectedCalibrationError(c, calibration.path("ece_bins").asInt(15));
+            report("ECE", c, got, claimed);
+            assertTrue(got <= claimed + 0.01, c.id() + ": expected calibration error " + got + " > claimed "
+                    + claimed + " + 0.01");
+        }
+    }
+
+    private static double expectedCalibrationError(Category c, int bins) {
+        double[] sumScore = new double[bins];
+        double[] sumLabel = new double[bins];
+        int[] count = new int[bins];
+        for (int i = 0; i < RECORDS.size(); i++) {
+            double s = VERDICTS.get(i).score(c);
+            int b = Math.min((int) (s * bins), bins - 1);
+            sumScore[b] += s;
+            sumLabel[b] += positive(i, c) ? 1 : 0;
+            count[b]++;
+        }
+        double ece = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                ece += Math.abs(sumScore[b] - sumLabel[b]) / RECORDS.size();
+            }
+        }
+        return ece;
     }
 
     private static void report(String what, Category c, double got, double claimed) {
