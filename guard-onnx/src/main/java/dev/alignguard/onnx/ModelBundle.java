@@ -33,6 +33,8 @@ public final class ModelBundle {
     static final String PARITY = "parity.jsonl";
     private static final int SELF_TEST_CASES = 4;
     private static final long MAX_MODEL_BYTES = 512L << 20;
+    /** Files up to this size are read into one array of the size their manifest states. */
+    private static final long EXACT_READ_MAX_BYTES = 64L << 20;
 
     private final ModelInfo info;
     private final byte[] model;
@@ -195,11 +197,20 @@ public final class ModelBundle {
     /**
      * Reads a file whose size the manifest states into one array of exactly that size: reading a 24 MB model
      * in unknown-size chunks and copying them together touches twice the heap, which stays resident. A file of
-     * another size is refused (its checksum could not match anyway); without a stated size, reads as above.
+     * another size is refused (its checksum could not match anyway). Without a stated size, or with one above
+     * {@link #EXACT_READ_MAX_BYTES} (a manifest must not make the loader allocate what the file does not hold),
+     * reads in chunks as above; a stated size is checked either way.
      */
     private static byte[] read(Opener files, String name, long statedSize) throws IOException {
-        if (statedSize <= 0 || statedSize > MAX_MODEL_BYTES) {
+        if (statedSize <= 0) {
             return read(files, name);
+        }
+        if (statedSize > EXACT_READ_MAX_BYTES) {
+            byte[] bytes = read(files, name);
+            if (bytes.length != statedSize) {
+                throw new IOException(name + " is " + bytes.length + " bytes, its manifest states " + statedSize);
+            }
+            return bytes;
         }
         try (InputStream in = files.open(name)) {
             byte[] bytes = new byte[(int) statedSize];

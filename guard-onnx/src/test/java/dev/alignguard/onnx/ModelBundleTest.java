@@ -78,6 +78,16 @@ class ModelBundleTest {
     }
 
     @Test
+    void manifestStatingAHugeModelSizeIsRefusedWithoutAllocatingIt(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        Path manifest = dir.resolve(ModelBundle.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"size_bytes\"\\s*:\\s*\\d+",
+                "\"size_bytes\": 536870000"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("its manifest states 536870000"), e.getMessage());
+    }
+
+    @Test
     void modelWithBytesAppendedIsRejectedAtLoad(@TempDir Path dir) throws IOException {
         copyBundle(dir);
         byte[] model = Files.readAllBytes(dir.resolve(ModelBundle.MODEL));
