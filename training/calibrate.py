@@ -32,6 +32,7 @@ import numpy as np  # noqa: E402
 import onnx  # noqa: E402
 from onnx import helper, numpy_helper  # noqa: E402
 
+from bundle_screen import sha256  # noqa: E402
 from evaluate import load_split, score_records_onnx  # noqa: E402
 from texts import LABELS  # noqa: E402
 
@@ -141,7 +142,7 @@ def main(argv=None):
     def mapped(t, l):
         return float(platt(t, params[l]["a"], params[l]["b"]))
 
-    raw_thresholds = metrics.get("calibration", {}).get("raw_thresholds", metrics["thresholds"])
+    raw_thresholds = common.uncalibrated_thresholds(metrics)
     thresholds = {l: {lvl: round(mapped(t, l), 4) for lvl, t in lv.items()} for l, lv in raw_thresholds.items()}
     clear_below = {l: round(mapped(t, l), 6) for l, t in student["clear_below"].items()}
 
@@ -150,7 +151,6 @@ def main(argv=None):
     bake(a.student, os.path.join(common.WORK, "student_cal.onnx"),
          [params[l]["a"] for l in LABELS], [params[l]["b"] for l in LABELS])
 
-    from bundle_screen import sha256
     cal = {"int8_sha256": sha256(a.int8), "student_sha256": sha256(a.student),
            "method": "Platt scaling per label: p' = sigmoid(a * logit(p) + b), fitted on val records (log loss), "
                      "baked into both ONNX graphs in front of the final Sigmoid",

@@ -21,6 +21,12 @@ torch.set_num_threads(2)
 _TOK = None
 
 
+def uncalibrated_thresholds(metrics):
+    """The thresholds on the uncalibrated model's scores: after calibrate.py, metrics.json's `thresholds` are the
+    calibrated ones and the originals sit in `calibration.raw_thresholds`."""
+    return metrics.get("calibration", {}).get("raw_thresholds", metrics["thresholds"])
+
+
 def tokenizer():
     global _TOK
     if _TOK is None:

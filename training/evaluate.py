@@ -325,8 +325,7 @@ def stage_onnx(a):
     from export_onnx import load_model
     with open(a.metrics) as f:
         metrics = json.load(f)
-    # the uncalibrated model is measured here: after calibrate.py, metrics.json holds calibrated thresholds
-    th = metrics.get("calibration", {}).get("raw_thresholds", metrics["thresholds"])
+    th = common.uncalibrated_thresholds(metrics)  # the uncalibrated model is measured here
     test_recs, yt = load_split(a.corpus_dir, "test")
     model = load_model(a.ckpt)
     st_pt, items, seqs, p_pt = score_records_torch(model, test_recs)

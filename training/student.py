@@ -317,8 +317,7 @@ def teacher_thresholds(a):
                 d = json.load(f)
             if "thresholds" in d:
                 print(f"teacher thresholds from {path}")
-                # after calibrate.py, metrics.json holds calibrated thresholds; the teacher here is uncalibrated
-                return d.get("calibration", {}).get("raw_thresholds", d["thresholds"])
+                return common.uncalibrated_thresholds(d)  # the teacher here is uncalibrated
     sys.exit("no teacher thresholds found")
 
 
