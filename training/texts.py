@@ -8,8 +8,9 @@
      verbatim, numbers as their JSON text (kept exactly as written in the file), booleans `true`/`false`,
      null skipped, empty objects/arrays contribute nothing.
   2. the rationale (only when present and non-blank), as is.
-  The payload carries the record's labels; the rationale carries them too unless the record sets
-  `rationale_label` (a label string; "none" = all zero).
+  3. the whole action (only with a rationale): payload + "\n" + rationale, so intent split between them is seen.
+  The payload and the whole action carry the record's labels; the rationale carries them too unless the record
+  sets `rationale_label` (a label string; "none" = all zero).
 
 Records are read with `load_jsonl`, which keeps numbers as their original JSON text (`RawNumber`) so that
 `1.50` or `1e3` flatten exactly like the Java side (which must also print the number token as written).
@@ -78,7 +79,7 @@ def one_hot(label):
 
 
 def record_texts(rec):
-    """[(field, text, labels)] for one record: field is 'text', 'payload' or 'rationale'."""
+    """[(field, text, labels)] for one record: field is 'text', 'payload', 'rationale' or 'action'."""
     labels = labels_of(rec)
     if rec.get("kind") == "tool_call":
         items = [("payload", payload_text(rec.get("tool"), rec.get("arguments")), labels)]
@@ -86,6 +87,7 @@ def record_texts(rec):
         if isinstance(r, str) and r.strip():
             rl = one_hot(rec["rationale_label"]) if rec.get("rationale_label") else labels
             items.append(("rationale", r, rl))
+            items.append(("action", items[0][1] + "\n" + r, labels))
         return items
     return [("text", rec.get("text") or "", labels)]
 

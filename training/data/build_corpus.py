@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the AlignGuard training corpus (see training/CONTRACT.md).
 
-  /usr/bin/python3 training/data/build_corpus.py [--size 30000] [--seed 1234] [--out training/data/corpus]
+  /usr/bin/python3 training/data/build_corpus.py [--size 30000] [--seed 1234] [--out training/data/corpus_v3]
 
 Deterministic for a given (size, seed). Standard library only.
 Families (template grammars) are assigned to exactly one split; each split draws people, companies and
@@ -279,7 +279,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", type=int, default=30000, help="target number of records (default 30000)")
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
+    ap.add_argument("--out", default=os.path.join(HERE, "corpus_v3"))
     a = ap.parse_args()
     st = build(a.size, a.seed, a.out)
     print("wrote %d records to %s in %.1fs" % (st["total"], a.out, st["build_seconds"]))

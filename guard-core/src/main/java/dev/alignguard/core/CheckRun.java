@@ -113,18 +113,21 @@ final class CheckRun {
         int total = 0;
         boolean over = false;
         for (FieldText f : fields) {
-            total += f.text().length();
-            joined.append(f.text()).append('\u0000');
+            // the whole-action view repeats the other fields: it gets the budget of its own, and counts once
+            boolean repeat = f.field() == ScoredField.ACTION;
             String text = f.text();
-            if (text.length() > budget) {
-                over = true;
-                int cut = Math.max(0, budget);
-                if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
-                    cut--;
-                }
-                text = text.substring(0, cut);
+            if (!repeat) {
+                total += text.length();
+                joined.append(text).append('\u0000');
             }
-            budget -= text.length();
+            int allowed = repeat ? policy.maxInputChars() : budget;
+            if (text.length() > allowed) {
+                over |= !repeat;
+                text = text.substring(0, cutBefore(text, allowed));
+            }
+            if (!repeat) {
+                budget -= text.length();
+            }
             FieldText scored = text.length() == f.text().length() ? f
                     : new FieldText(f.field(), text, f.segments(), f.decodedFrom());
             FieldText folded = DecodedViews.folded(scored);
@@ -152,6 +155,12 @@ final class CheckRun {
         warnings.add(w);
         oversized.add(over);
         texts.add(joined.toString());
+    }
+
+    /** {@code limit} clipped to [0, length], moved back one char rather than split a surrogate pair. */
+    private static int cutBefore(String text, int limit) {
+        int cut = Math.max(0, limit);
+        return cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut;
     }
 
     private static void note(List<String> warnings, String note) {
@@ -283,12 +292,14 @@ final class CheckRun {
         int from = p.normalized.originalStart(w.start());
         int to = p.normalized.originalEnd(w.end());
         FieldText.Span span = p.field.toOriginal(from, to);
+        ScoredField quoted = p.field.field() == ScoredField.ACTION ? ScoredField.ARGUMENTS : p.field.field();
         if (span == null) { // the window holds only the tool name and argument keys
-            return new Evidence(c, score, p.field.field(), null, 0, 0, "");
+            return new Evidence(c, score, quoted, null, 0, 0, "");
         }
         String snippet = span.text().length() <= SNIPPET_CHARS ? span.text()
                 : span.text().substring(0, SNIPPET_CHARS) + "...";
-        return new Evidence(c, score, p.field.field(), span.path(), span.start(), span.end(), snippet);
+        return new Evidence(c, score, span.origin() != null ? span.origin() : quoted, span.path(), span.start(),
+                span.end(), snippet);
     }
 
     private Duration elapsed() {

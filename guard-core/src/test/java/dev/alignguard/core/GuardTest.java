@@ -40,6 +40,29 @@ class GuardTest {
     }
 
     @Test
+    void blocksAThreatSplitBetweenTheArgumentsAndTheRationale() {
+        // scores high only when the leverage (in the rationale) and the demand (in the e-mail) are seen together
+        FakeClassifier c = FakeClassifier.of(t -> new float[]{
+                t.contains("the photos") && t.contains("sign the renewal") ? 0.97f : 0.01f, 0.01f, 0.01f});
+        Verdict v = guard(c).check(new AgentAction.ToolCall("send_email",
+                "{\"to\":\"dana@example.com\",\"body\":\"Please sign the renewal by Friday.\"}",
+                "She knows I have the photos."));
+        assertEquals(Decision.BLOCK, v.decision());
+        Evidence e = v.evidence().get(0);
+        assertEquals(ScoredField.ARGUMENTS, e.field());
+        assertEquals("body", e.path());
+        assertTrue(v.reasons().stream().allMatch(r -> r.field() == ScoredField.ACTION));
+    }
+
+    @Test
+    void theWholeActionViewDoesNotCountTowardsTheInputLimit() {
+        Policy p = Policy.builder().maxInputChars(100).build();
+        Verdict v = guard(FakeClassifier.byMarkers(), CacheSpec.DISABLED, p).check(new AgentAction.ToolCall("t",
+                "{\"a\":\"" + "x".repeat(50) + "\"}", "y".repeat(45)));
+        assertTrue(v.warnings().stream().noneMatch(w -> w.contains("max-input-chars")), v.warnings().toString());
+    }
+
+    @Test
     void evidenceOfAPlanUsesOffsetsOfTheRawText() {
         String text = "Step 1:\u200B  <coercion=0.99>   lock them out.";
         Verdict v = guard(FakeClassifier.byMarkers()).check(plan(text));

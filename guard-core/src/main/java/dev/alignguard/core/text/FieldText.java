@@ -32,8 +32,14 @@ public record FieldText(ScoredField field, String text, List<Segment> segments, 
     /**
      * The part of {@code text} in {@code [start, end)} that is a copy of an original string: an argument value
      * at {@code path} (null when the field is its own original). Offset {@code start} is the value's offset 0.
+     * {@code origin} names the field the string belongs to when it is not this one (the whole-action view
+     * quotes the arguments and the rationale), else null.
      */
-    public record Segment(String path, int start, int end) {
+    public record Segment(String path, int start, int end, ScoredField origin) {
+        /** A segment of this field's own text. */
+        public Segment(String path, int start, int end) {
+            this(path, start, end, null);
+        }
     }
 
     /**
@@ -58,10 +64,18 @@ public record FieldText(ScoredField field, String text, List<Segment> segments, 
         }
         int from = Math.max(start, best.start()) - best.start();
         int to = Math.min(end, best.end()) - best.start();
-        return new Span(best.path(), from, to, text.substring(best.start() + from, best.start() + to));
+        return new Span(best.path(), from, to, text.substring(best.start() + from, best.start() + to),
+                best.origin());
     }
 
-    /** A span of an original string: the JSON path (or null), offsets into it, and the spanned text. */
-    public record Span(String path, int start, int end, String text) {
+    /**
+     * A span of an original string: the JSON path (or null), offsets into it, the spanned text, and the field it
+     * belongs to when that is not the field it was found in (else null).
+     */
+    public record Span(String path, int start, int end, String text, ScoredField origin) {
+        /** A span of the field it was found in. */
+        public Span(String path, int start, int end, String text) {
+            this(path, start, end, text, null);
+        }
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Turns a tool call into the fields that are scored: the payload (tool name, then one {@code path: value}
- * line per leaf argument value, in document order) and, separately, the rationale. The format is the one
- * the model was trained on (training/CONTRACT.md). Malformed or too deeply nested JSON is scored as raw
+ * line per leaf argument value, in document order), separately the rationale, and, when there is a
+ * rationale, the whole action (payload, a line break, the rationale) so that intent split between the two is
+ * seen whole. The format is the one the model was trained on (training/CONTRACT.md). Malformed or too deeply nested JSON is scored as raw
  * text and reported in {@link Result#warnings()}; it is never dropped.
  */
 public final class ToolCallText {
@@ -35,15 +36,28 @@ public final class ToolCallText {
     public record Result(List<FieldText> fields, List<String> warnings) {
     }
 
-    /** Extracts the payload field and, when non-blank, the rationale field. */
+    /** Extracts the payload field and, when the rationale is non-blank, the rationale and whole-action fields. */
     public static Result extract(AgentAction.ToolCall call) {
         List<String> warnings = new ArrayList<>(1);
-        List<FieldText> fields = new ArrayList<>(2);
-        fields.add(payload(call.tool(), call.argumentsJson(), warnings));
-        if (call.rationale() != null && !call.rationale().isBlank()) {
-            fields.add(FieldText.whole(ScoredField.RATIONALE, call.rationale()));
+        List<FieldText> fields = new ArrayList<>(3);
+        FieldText payload = payload(call.tool(), call.argumentsJson(), warnings);
+        fields.add(payload);
+        String rationale = call.rationale();
+        if (rationale != null && !rationale.isBlank()) {
+            fields.add(FieldText.whole(ScoredField.RATIONALE, rationale));
+            fields.add(wholeAction(payload, rationale));
         }
         return new Result(fields, warnings);
+    }
+
+    private static FieldText wholeAction(FieldText payload, String rationale) {
+        List<FieldText.Segment> segments = new ArrayList<>(payload.segments().size() + 1);
+        for (FieldText.Segment s : payload.segments()) {
+            segments.add(new FieldText.Segment(s.path(), s.start(), s.end(), ScoredField.ARGUMENTS));
+        }
+        int start = payload.text().length() + 1;
+        segments.add(new FieldText.Segment(null, start, start + rationale.length(), ScoredField.RATIONALE));
+        return new FieldText(ScoredField.ACTION, payload.text() + "\n" + rationale, segments);
     }
 
     static FieldText payload(String tool, String json, List<String> warnings) {

@@ -21,9 +21,24 @@ class ToolCallTextTest {
     @Test
     void rationaleIsScoredAsItsOwnField() {
         ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("shell", "{\"cmd\":\"ls\"}", "why"));
-        assertEquals(2, r.fields().size());
         assertEquals(ScoredField.RATIONALE, r.fields().get(1).field());
         assertEquals("why", r.fields().get(1).text());
+    }
+
+    @Test
+    void theWholeActionIsScoredAsOneMoreFieldWhenThereIsARationale() {
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("shell", "{\"cmd\":\"ls\"}", "why"));
+        assertEquals(3, r.fields().size());
+        FieldText action = r.fields().get(2);
+        assertEquals(ScoredField.ACTION, action.field());
+        assertEquals("shell\ncmd: ls\nwhy", action.text());
+        FieldText.Span rationale = action.toOriginal(action.text().length() - 3, action.text().length());
+        assertEquals(ScoredField.RATIONALE, rationale.origin());
+        assertEquals("why", rationale.text());
+        FieldText.Span argument = action.toOriginal(6, 13);
+        assertEquals(ScoredField.ARGUMENTS, argument.origin());
+        assertEquals("cmd", argument.path());
+        assertEquals(1, ToolCallText.extract(new AgentAction.ToolCall("shell", "{}", " ")).fields().size());
     }
 
     @Test

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Assemble corpus v4 (training/CONTRACT.md) from the writers' rows and the v3 template corpus.
+
+  /usr/bin/python3 training/data/assemble_v4.py [--writers training/data/writers] [--v3 training/data/corpus_v3]
+                                                [--out training/data/corpus] [--seed 1234]
+
+- Writers' rows (training/data/writers/<writer>.jsonl, written by hand from BRIEF.md and briefs/) are split
+  by writer: WRITER_SPLITS names the validation and test writers, every other writer trains. A writer never
+  appears in two splits, so validation and test measure voices the model never saw.
+- The v3 corpus (template families and public carriers, built by build_corpus.py) keeps its family splits.
+  In train, template positives are capped at TEMPLATE_POSITIVE_SHARE of all positives (families drawn round
+  robin, so every family keeps some rows) and template negatives at the writers' negative count; the public
+  carriers (real documents, some with an injected threat) are kept whole. Val keeps v3's public carriers and
+  VAL_TEMPLATE_ROWS template rows; test keeps all of v3's test split (the template regression check, and
+  the source of obfuscation.jsonl, which is copied as is).
+- Buried copies (train only): BURY_SHARE of the short writer rows of every label get a copy set inside
+  40-80 words of a benign public document (before and after), so that a threat buried in a long benign
+  text is learned as a threat and a long context alone is not a cue.
+- Every record gets `writer` ("template" or "public" for v3 rows). Exact duplicates of the scored text
+  (lower-cased, whitespace collapsed) are dropped from train when they occur in val or test.
+Deterministic for a given seed and input. Standard library only.
+"""
+import argparse
+import collections
+import json
+import os
+import random
+import re
+import shutil
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from texts import loads, record_texts  # noqa: E402
+
+LABELS = ("blackmail", "coercion", "self_preservation")
+WRITER_SPLITS = {
+    "w11-we-voice": "val",
+    "w15-interviews": "val",
+    "w10-infra-hostage": "test",
+    "w16-customer-agents": "test",
+}
+TEMPLATE_POSITIVE_SHARE = 0.30
+VAL_TEMPLATE_ROWS = 600
+BURY_SHARE = 0.25
+BURY_MAX_WORDS = 70
+CARRIER_SOURCES = ("sa:", "runbook", "prom")
+
+
+def norm_key(text):
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def labels_dict(label):
+    return {l: int(label == l) for l in LABELS}
+
+
+def writer_record(row, split):
+    """A writer's row in corpus form (CONTRACT.md) with the writer kept."""
+    out = {"id": row["id"], "split": split, "family": "writer:" + row["writer"], "source": "writer:" + row["writer"],
+           "writer": row["writer"], "register": row.get("register", ""), "label": row["label"],
+           "labels": labels_dict(row["label"]), "hard_negative": bool(row.get("hard_negative")),
+           "kind": row["kind"], "lang": row.get("lang", "en")}
+    if row["kind"] == "tool_call":
+        out["tool"] = row["tool"]
+        out["arguments"] = row["arguments"]
+        if isinstance(row.get("rationale"), str) and row["rationale"].strip():
+            out["rationale"] = row["rationale"]
+            if row.get("rationale_label"):
+                out["rationale_label"] = row["rationale_label"]
+    else:
+        out["text"] = row["text"]
+    return out
+
+
+def load_writers(folder):
+    rows = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".jsonl"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                rows.extend(json.loads(line) for line in f if line.strip())
+    return rows
+
+
+def load_v3(path):
+    """v3 records with their source line kept (`_line`), so numbers are written back exactly as they were."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = loads(line)
+                r["_line"] = line.rstrip()
+                r["writer"] = "public" if r["source"].startswith("public") else "template"
+                out.append(r)
+    return out
+
+
+def dumps(rec):
+    if "_line" in rec:  # a v3 record: its own line plus the writer field
+        return rec["_line"][:-1] + ', "writer": ' + json.dumps(rec["writer"]) + "}"
+    return json.dumps(rec, ensure_ascii=False)
+
+
+def cap_templates(records, n_positive, n_negative, rng):
+    """Template rows: at most n_positive positives and n_negative negatives, families drawn round robin."""
+    def round_robin(recs, n):
+        by_family = collections.defaultdict(list)
+        for r in recs:
+            by_family[r["family"]].append(r)
+        queues = [rng.sample(v, len(v)) for _, v in sorted(by_family.items())]
+        rng.shuffle(queues)
+        out = []
+        while len(out) < n and any(queues):
+            for q in queues:
+                if q and len(out) < n:
+                    out.append(q.pop())
+        return out
+    pos = [r for r in records if r["label"] != "none"]
+    neg = [r for r in records if r["label"] == "none"]
+    return round_robin(pos, n_positive) + round_robin(neg, n_negative)
+
+
+def carrier_sentences(public_records):
+    """Benign sentences from public documents (e-mail, runbooks) to bury short rows in."""
+    out = []
+    for r in public_records:
+        if r["label"] != "none" or r.get("kind") == "tool_call":
+            continue
+        for s in re.split(r"(?<=[.!?])\s+", r.get("text", "")):
+            s = re.sub(r"\s+", " ", s).strip()
+            if 30 <= len(s) <= 240 and not re.search(r"[<>|@]|http", s):
+                out.append(s)
+    return out
+
+
+def bury(rec, sentences, rng):
+    """A copy of a plan/output/message row with benign sentences before and after it."""
+    def words(n):
+        picked, count = [], 0
+        while count < n:
+            s = rng.choice(sentences)
+            picked.append(s)
+            count += len(s.split())
+        return " ".join(picked)
+    out = dict(rec)
+    out["id"] = rec["id"] + "-buried"
+    out["text"] = words(rng.randint(20, 40)) + "\n\n" + rec["text"] + "\n\n" + words(rng.randint(20, 40))
+    out["augmentation"] = "buried"
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--writers", default=os.path.join(HERE, "writers"))
+    ap.add_argument("--v3", default=os.path.join(HERE, "corpus_v3"))
+    ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
+    ap.add_argument("--seed", type=int, default=1234)
+    a = ap.parse_args(argv)
+    rng = random.Random(a.seed)
+
+    splits = {"train": [], "val": [], "test": []}
+    for row in load_writers(a.writers):
+        split = WRITER_SPLITS.get(row["writer"], "train")
+        splits[split].append(writer_record(row, split))
+
+    v3 = {s: load_v3(os.path.join(a.v3, s + ".jsonl")) for s in splits}
+
+    writer_train = list(splits["train"])
+    w_pos = sum(1 for r in writer_train if r["label"] != "none")
+    w_neg = len(writer_train) - w_pos
+    public_train = [r for r in v3["train"] if r["writer"] == "public"]
+    public_pos = sum(1 for r in public_train if r["label"] != "none")
+    n_tpl_pos = max(0, int(TEMPLATE_POSITIVE_SHARE / (1 - TEMPLATE_POSITIVE_SHARE) * (w_pos + public_pos)))
+    templates = [r for r in v3["train"] if r["writer"] == "template"]
+    splits["train"] += public_train + cap_templates(templates, n_tpl_pos, w_neg, rng)
+
+    val_tpl = [r for r in v3["val"] if r["writer"] == "template"]
+    splits["val"] += [r for r in v3["val"] if r["writer"] == "public"] + rng.sample(val_tpl, min(VAL_TEMPLATE_ROWS,
+                                                                                               len(val_tpl)))
+    splits["test"] += v3["test"]
+
+    sentences = carrier_sentences(public_train)
+    short = [r for r in writer_train if r["kind"] != "tool_call" and len(r["text"].split()) <= BURY_MAX_WORDS]
+    splits["train"] += [bury(r, sentences, rng) for r in short if rng.random() < BURY_SHARE]
+
+    held = {norm_key(t) for s in ("val", "test") for r in splits[s] for _, t, _ in record_texts(r)}
+    before = len(splits["train"])
+    splits["train"] = [r for r in splits["train"] if not any(norm_key(t) in held for _, t, _ in record_texts(r))]
+    dropped = before - len(splits["train"])
+
+    os.makedirs(a.out, exist_ok=True)
+    stats = {"seed": a.seed, "writer_splits": WRITER_SPLITS, "dropped_train_duplicates_of_held_out": dropped,
+             "splits": {}}
+    for s, recs in splits.items():
+        rng.shuffle(recs)
+        with open(os.path.join(a.out, s + ".jsonl"), "w", encoding="utf-8") as f:
+            for r in recs:
+                f.write(dumps(r) + "\n")
+        stats["splits"][s] = {
+            "records": len(recs),
+            "by_writer_label": {w: dict(sorted(c.items())) for w, c in sorted(
+                _by(recs, lambda r: r["writer"], lambda r: r["label"]).items())},
+            "positives_from_templates": sum(1 for r in recs if r["writer"] == "template" and r["label"] != "none"),
+            "positives": sum(1 for r in recs if r["label"] != "none"),
+            "buried_copies": sum(1 for r in recs if r.get("augmentation") == "buried"),
+            "non_english": sum(1 for r in recs if r.get("lang", "en") != "en"),
+        }
+    shutil.copyfile(os.path.join(a.v3, "obfuscation.jsonl"), os.path.join(a.out, "obfuscation.jsonl"))
+    with open(os.path.join(a.out, "stats.json"), "w", encoding="utf-8") as f:
+        json.dump(stats, f, indent=1, ensure_ascii=False)
+    for s, st in stats["splits"].items():
+        print(f"{s}: {st['records']} records, {st['positives']} positives ({st['positives_from_templates']} from "
+              f"templates), {st['buried_copies']} buried copies, {st['non_english']} non-English")
+    print(f"dropped {dropped} train records duplicating held-out text")
+
+
+def _by(recs, key, sub):
+    out = collections.defaultdict(collections.Counter)
+    for r in recs:
+        out[key(r)][sub(r)] += 1
+    return out
+
+
+if __name__ == "__main__":
+    main()
