@@ -155,12 +155,18 @@ def main(argv=None):
     ap.add_argument("--v3", default=os.path.join(HERE, "corpus_v3"))
     ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
     ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--val-writers", help="comma-separated; overrides WRITER_SPLITS (with --test-writers)")
+    ap.add_argument("--test-writers", help="comma-separated; overrides WRITER_SPLITS (with --val-writers)")
     a = ap.parse_args(argv)
+    writer_splits = WRITER_SPLITS
+    if a.val_writers or a.test_writers:
+        writer_splits = {w: s for s, ws in (("val", a.val_writers), ("test", a.test_writers))
+                         for w in (ws or "").split(",") if w}
     rng = random.Random(a.seed)
 
     splits = {"train": [], "val": [], "test": []}
     for row in load_writers(a.writers):
-        split = WRITER_SPLITS.get(row["writer"], "train")
+        split = writer_splits.get(row["writer"], "train")
         splits[split].append(writer_record(row, split))
 
     v3 = {s: load_v3(os.path.join(a.v3, s + ".jsonl")) for s in splits}
@@ -189,7 +195,7 @@ def main(argv=None):
     dropped = before - len(splits["train"])
 
     os.makedirs(a.out, exist_ok=True)
-    stats = {"seed": a.seed, "writer_splits": WRITER_SPLITS, "dropped_train_duplicates_of_held_out": dropped,
+    stats = {"seed": a.seed, "writer_splits": writer_splits, "dropped_train_duplicates_of_held_out": dropped,
              "splits": {}}
     for s, recs in splits.items():
         rng.shuffle(recs)
