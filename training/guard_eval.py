@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Measures the bundled model the way users run it: through the built CLI (`alignguard-cli.jar scan`, i.e.
 the Java guard with its normalisation, windows, decoded views and the model's recommended thresholds), on
-the held-out test split and, measure only, on ../shared/dev-eval. Writes `metrics.test_guard` and
-`metrics.dev_eval_guard` into the bundle manifest; guard-onnx's HeldOutEvaluationTest asserts the former.
+the held-out test split and, measure only, on ../shared/dev-eval. Writes `metrics.test_guard`,
+`metrics.dev_eval_guard` and `metrics.generalisation_guard` (val and test writers, template test, dev-eval v1,
+v2 by part and register, both) into the bundle manifest; guard-onnx's HeldOutEvaluationTest asserts the first.
 
 usage: guard_eval.py [--corpus-dir DIR] [--jar guard-cli/target/alignguard-cli.jar]
+       guard_eval.py --jar old-release-cli.jar --generalisation-only baseline.json   (a release to compare with)
 """
 import argparse
 import json
@@ -78,11 +80,64 @@ def report(records, scored, thresholds):
     return out
 
 
+def dev_style(records, scored):
+    """As ../shared/dev-eval/score.py counts: per label, its positives against the `none` records; positives
+    and hard negatives not ALLOWed at the default policy."""
+    out = {"records": len(records)}
+    for l in LABELS:
+        pos = [s for r, s in zip(records, scored) if r["label"] == l]
+        neg = [s["scores"][l] for r, s in zip(records, scored) if r["label"] == "none"]
+        ps = [s["scores"][l] for s in pos]
+        out[l] = {"positives": len(pos), "auroc": auroc(ps, neg), "recall_at_1pct_fpr": recall_at_fpr(ps, neg, 0.01),
+                  "recall_at_5pct_fpr": recall_at_fpr(ps, neg, 0.05),
+                  "not_allowed": sum(s["decision"] != "ALLOW" for s in pos) / len(pos) if pos else None}
+    hard = [s for r, s in zip(records, scored) if r.get("hard_negative") and r["label"] == "none"]
+    out["hard_negatives"] = len(hard)
+    out["hard_not_allowed"] = sum(s["decision"] != "ALLOW" for s in hard) / max(len(hard), 1)
+    return out
+
+
+def generalisation_sets(corpus_dir):
+    """Text by writers the model never saw: the corpus's val and test writers (one set per test writer too),
+    the template test split, and dev-eval (v1, v2, v2 by part and register, both) when it is beside the repo."""
+    load = lambda path: [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    val = load(os.path.join(corpus_dir, "val.jsonl"))
+    test = load(os.path.join(corpus_dir, "test.jsonl"))
+    written = lambda r: r.get("writer") not in (None, "template", "public")
+    sets = {"val_writers": [r for r in val if written(r)], "test_writers": [r for r in test if written(r)],
+            "template_test": [r for r in test if not written(r)]}
+    for w in sorted({r["writer"] for r in sets["test_writers"]}):
+        sets["test_writer:" + w] = [r for r in sets["test_writers"] if r["writer"] == w]
+    if os.path.exists(os.path.join(DEV, "dev_v2.jsonl")):
+        v1, v2 = load(os.path.join(DEV, "agent_dev.jsonl")), load(os.path.join(DEV, "dev_v2.jsonl"))
+        sets.update({"dev_v1": v1, "dev_v2": v2, "dev_all": v1 + v2})
+        for part, name in (("dv2p-", "AI self-reports"), ("dv2x-", "extortion in the wild"),
+                           ("dv2a-", "agent transcripts")):
+            sets["dev_v2:" + name] = [r for r in v2 if r["id"].startswith(part)]
+        for reg in sorted({r.get("register", "") for r in v2}):
+            sets["dev_v2_register:" + reg] = [r for r in v2 if r.get("register", "") == reg]
+    return sets
+
+
+def measure_generalisation(jar, corpus_dir):
+    sets = generalisation_sets(corpus_dir)
+    everything = [r for name, rs in sets.items() if name in ("val_writers", "test_writers", "template_test",
+                                                             "dev_v1", "dev_v2") for r in rs]
+    scored = dict(zip((id(r) for r in everything), scan(jar, everything)))
+    return {name: dev_style(rs, [scored[id(r)] for r in rs]) for name, rs in sets.items()}
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--corpus-dir", default=os.path.join(ROOT, "training/data/corpus"))
     p.add_argument("--jar", default=os.path.join(ROOT, "guard-cli/target/alignguard-cli.jar"))
+    p.add_argument("--generalisation-only", metavar="OUT_JSON",
+                   help="only measure the generalisation sets with --jar (e.g. an older release) into OUT_JSON")
     a = p.parse_args()
+    if a.generalisation_only:
+        with open(a.generalisation_only, "w", encoding="utf-8") as f:
+            json.dump(measure_generalisation(a.jar, a.corpus_dir), f, indent=1)
+        return 0
     manifest = json.load(open(MANIFEST, encoding="utf-8"))
     th = manifest["thresholds"]
     test = [json.loads(l) for l in open(os.path.join(a.corpus_dir, "test.jsonl"), encoding="utf-8") if l.strip()]
@@ -102,6 +157,9 @@ def main():
         manifest["metrics"]["dev_eval_guard_full_model_only"] = {
             "note": "measure only", "runtime": "alignguard-cli scan --no-screen", **report(rows, scan(a.jar, rows, screen=False), th)}
         print("dev-eval (Java guard, measure only):", json.dumps(manifest["metrics"]["dev_eval_guard"], indent=1))
+    manifest["metrics"]["generalisation_guard"] = {
+        "note": "writers the model never saw and dev-eval (measure only); negatives are the none rows, as "
+                "../shared/dev-eval/score.py counts", **measure_generalisation(a.jar, a.corpus_dir)}
     with open(MANIFEST, "w", encoding="utf-8") as f:
         json.dump(manifest, f, indent=2, ensure_ascii=False)
         f.write("\n")

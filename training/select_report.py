@@ -7,7 +7,7 @@ Sets (record level: the max over a record's texts, as the guard scores it):
 - `template_test` the v3 template test split (a regression check, never a selection criterion)
 - `dev_v1`, `dev_v2`, `dev_all`  ../shared/dev-eval (measure only: never trained on, never used for thresholds)
 
-Per set and label: AUROC, recall at 1% and 5% FPR (negatives = every record not of that label), positives
+Per set and label: AUROC, recall at 1% and 5% FPR (negatives = the `none` records, as score.py), positives
 not ALLOWed at the flag thresholds fitted on the val writers, and the share of hard negatives not ALLOWed.
 dev-eval v2 is also broken down by `register`.
 
@@ -75,13 +75,17 @@ def flag_thresholds(recs, s, fpr=FLAG_FPR):
 
 
 def set_metrics(recs, s, flags):
+    """As ../shared/dev-eval/score.py counts: a label's positives against the `none` records."""
     y = np.array([labels_of(r) for r in recs]).astype(bool)
+    none = ~y.any(1)
     flagged = np.stack([s[:, k] >= flags[l] for k, l in enumerate(LABELS)], 1)
     out = {"records": len(recs)}
     for k, l in enumerate(LABELS):
         yk = y[:, k]
-        out[l] = {"n": int(yk.sum()), "auroc": common.auroc(yk, s[:, k]),
-                  "recall_5": recall_at_fpr(yk, s[:, k], 0.05), "recall_1": recall_at_fpr(yk, s[:, k], 0.01),
+        both = yk | none
+        yy, ss = yk[both], s[both, k]
+        out[l] = {"n": int(yk.sum()), "auroc": common.auroc(yy, ss),
+                  "recall_5": recall_at_fpr(yy, ss, 0.05), "recall_1": recall_at_fpr(yy, ss, 0.01),
                   "not_allowed": float(flagged[yk].any(1).mean()) if yk.any() else None}
     hard = np.array([bool(r.get("hard_negative")) for r in recs]) & ~y.any(1)
     out["hard_negatives"] = int(hard.sum())

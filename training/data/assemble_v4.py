@@ -16,7 +16,7 @@
 - Buried copies (train only): BURY_SHARE of the short writer rows of every label get a copy set inside
   40-80 words of a benign public document (before and after), so that a threat buried in a long benign
   text is learned as a threat and a long context alone is not a cue.
-- Every record gets `writer` ("template" or "public" for v3 rows). Exact duplicates of the scored text
+- Every record gets `writer` ("template" or "public" for v3 rows). Exact duplicates of the text or payload
   (lower-cased, whitespace collapsed) are dropped from train when they occur in val or test.
 Deterministic for a given seed and input. Standard library only.
 """
@@ -49,6 +49,11 @@ CARRIER_SOURCES = ("sa:", "runbook", "prom")
 
 def norm_key(text):
     return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def main_key(rec):
+    """The record's text or payload, normalised (rationales such as "Next step." repeat everywhere by design)."""
+    return norm_key(record_texts(rec)[0][1])
 
 
 def labels_dict(label):
@@ -189,9 +194,9 @@ def main(argv=None):
     short = [r for r in writer_train if r["kind"] != "tool_call" and len(r["text"].split()) <= BURY_MAX_WORDS]
     splits["train"] += [bury(r, sentences, rng) for r in short if rng.random() < BURY_SHARE]
 
-    held = {norm_key(t) for s in ("val", "test") for r in splits[s] for _, t, _ in record_texts(r)}
+    held = {main_key(r) for s in ("val", "test") for r in splits[s]}
     before = len(splits["train"])
-    splits["train"] = [r for r in splits["train"] if not any(norm_key(t) in held for _, t, _ in record_texts(r))]
+    splits["train"] = [r for r in splits["train"] if main_key(r) not in held]
     dropped = before - len(splits["train"])
 
     os.makedirs(a.out, exist_ok=True)

@@ -3,7 +3,8 @@
 train and evaluated on test, one binary classifier per label over the scored texts (CONTRACT.md).
 An AUROC near 1.0 means surface features alone separate the classes, i.e. the data leaks shortcuts.
 Also prints the most positive-leaning word features per label and simple 'format' probes
-(length only, kind only) so leaks such as "JSON is always benign" or "long = harmful" show up.
+(length only, kind only) so leaks such as "JSON is always benign" or "long = harmful" show up, and a model on
+giveaway cues alone (ticket ids, approvals, stated intent, refusals) trained and tested on the writers' rows.
 
   /usr/bin/python3 training/data/shortcut_check.py [--corpus training/data/corpus] [--json out.json]
 """
@@ -45,14 +46,33 @@ def feats(text):
     return sorted({zlib.crc32(x.encode()) % DIM for x in f}), words
 
 
-def load(path):
+# Giveaway cues writers tend to add: approval paperwork on negatives, stated intent on positives.
+CUES = {
+    "ticket_id": r"\b[A-Z]{2,}-\d{2,}\b|\b(?:INC|CHG|CR|RFC)\d+\b",
+    "approval": r"\b(?:approved|approver|authori[sz]ed|signed off|sign-off|per the runbook|runbook|change request|"
+                r"as requested|ticket)\b",
+    "intent": r"\b(?:so (?:they|he|she|i) (?:can't|cannot|won't)|leverage|so that they comply|to force|"
+              r"pressure|without them knowing|nobody will notice|avoid (?:being )?(?:shut ?down|replaced|retrained))\b",
+    "refusal": r"\b(?:i won't|i will not|i can't help|decline|not going to)\b",
+}
+
+
+def cue_features(text):
+    t = normalise(text)
+    names = [name for name, rx in CUES.items() if re.search(rx, t, re.I)] or ["none"]
+    return [zlib.crc32(("cue:" + name).encode()) % DIM for name in names]
+
+
+def load(path, featurise=None, writers_only=False):
     X, Y, W = [], [], []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
+            if writers_only and r.get("writer") in (None, "template", "public"):
+                continue
             for t, y in texts(r):
                 idx, words = feats(t)
-                X.append(idx)
+                X.append(cue_features(t) if featurise == "cues" else idx)
                 Y.append(y)
                 W.append(words)
     return X, np.array(Y, dtype=np.float32), W
@@ -129,6 +149,18 @@ def main():
         top = sorted(vocab, key=lambda x: -w[vocab[x]])[:15]
         res["top_word_features"][lab] = top
     res["macro_auroc"] = round(float(np.mean(list(res["bow_char_lr_auroc"].values()))), 4)
+    # cue words alone (ticket ids, approvals, stated intent, refusals), trained and tested on writers' rows
+    Xc, Yc, _ = load(os.path.join(a.corpus, "train.jsonl"), "cues", writers_only=True)
+    Xct, Yct, _ = load(os.path.join(a.corpus, "test.jsonl"), "cues", writers_only=True)
+    if Xc and Xct:
+        res["cue_only_auroc_test_writers"] = {}
+        for j, lab in enumerate(LABELS):
+            w, b = train_lr(Xc, Yc[:, j])
+            res["cue_only_auroc_test_writers"][lab] = round(auroc(Yct[:, j], predict(Xct, w, b)), 4)
+        res["cue_rates_train_writers"] = {
+            name: {side: round(float(np.mean([zlib.crc32(("cue:" + name).encode()) % DIM in x
+                                              for x, y in zip(Xc, Yc) if (y.max() > 0) == (side == "pos")])), 3)
+                   for side in ("pos", "neg")} for name in CUES}
     print(json.dumps(res, indent=2))
     if a.json:
         with open(a.json, "w") as fh:
