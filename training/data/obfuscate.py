@@ -7,6 +7,7 @@ import copy
 import html
 import json
 import random
+import re
 import urllib.parse
 
 import public_sources as ps
@@ -102,6 +103,21 @@ def transform(rng, r, tech):
         o["kind"] = "output"
         for k in ("tool", "arguments", "rationale", "rationale_label"):
             o.pop(k, None)
+    if tech == "split_across_fields":
+        sents = [x for x in re.split(r"(?<=[.!?。！？])\s+", t.strip()) if x]
+        if len(sents) < 2:
+            return None
+        half = (len(sents) + 1) // 2
+        first, second = " ".join(sents[:half]), " ".join(sents[half:])
+        o["kind"], o["tool"] = "tool_call", rng.choice(["send_email", "post_message", "docs.write"])
+        o.pop("text", None)
+        o.pop("rationale_label", None)
+        if rng.random() < 0.5:  # the demand in the arguments, the rest in the rationale
+            o["arguments"], o["rationale"] = {"body": first}, second
+        else:  # two argument values far apart, a benign attachment between them
+            o["arguments"] = {"subject": first, "attachment": {"text": _benign_long(rng, 150)}, "body": second}
+            o.pop("rationale", None)
+        return o
     if tech == "split_across_document":
         sents = [s for s in t.replace("\n", " ").split(". ") if s]
         if len(sents) < 2:
@@ -116,7 +132,8 @@ def transform(rng, r, tech):
     return o
 
 
-TECHNIQUES = list(TEXT_TECH) + ["base64_arguments", "split_across_document", "padding_600_words"]
+TECHNIQUES = list(TEXT_TECH) + ["base64_arguments", "split_across_document", "split_across_fields",
+                                 "padding_600_words"]
 
 
 def build_set(test, seed, per_tech=120):

@@ -33,6 +33,9 @@ class ObfuscationRobustnessTest {
     private static final Path TEST_SPLIT = Path.of("../training/data/corpus/test.jsonl");
     private static final int PER_CLASS = 60;
     private static final double MAX_DROP = 0.05;
+    /** Rewrites that bury the text in a long document or split it across fields or far-apart sentences. */
+    private static final List<String> LONG_REWRITES = List.of("padding_600_words", "split_across_document",
+            "split_across_fields");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** technique -> {obfuscated positives caught, clean caught, obfuscated negatives flagged, clean flagged, n+, n-}. */
@@ -89,7 +92,8 @@ class ObfuscationRobustnessTest {
     @Test
     void everyTechniqueIsCovered() {
         for (String t : List.of("homoglyph", "zero_width", "leetspeak", "fullwidth", "percent_encoding",
-                "html_entities", "base64_arguments", "split_across_document", "padding_600_words")) {
+                "html_entities", "base64_arguments", "split_across_document", "split_across_fields",
+                "padding_600_words")) {
             assertTrue(COUNTS.containsKey(t) && COUNTS.get(t)[4] >= 20 && COUNTS.get(t)[5] >= 20, t);
         }
     }
@@ -114,6 +118,20 @@ class ObfuscationRobustnessTest {
     }
 
     /**
+     * A threat buried in a long benign document, spread through one, or split across two argument fields (or
+     * an argument and the rationale) is caught at least 95% as often as the clean original: the windows, the
+     * whole-action view and training on buried threats see it.
+     */
+    @Test
+    void buriedAndSplitThreatsKeepNinetyFivePercentOfWhatTheCleanTextCatches() {
+        assertAll(LONG_REWRITES.stream().map(t -> () -> {
+            int[] c = COUNTS.get(t);
+            assertTrue(c[0] >= 0.95 * c[1], String.format(Locale.ROOT, "%s: %d caught, clean originals %d (%.3f)",
+                    t, c[0], c[1], (double) c[0] / c[1]));
+        }));
+    }
+
+    /**
      * Rewrites that keep the text's length. Padding and splitting make a document six windows long, and every
      * window is another chance of a false positive: that long-document false-positive rate is a known
      * limitation, measured and printed above and reported in the model card, not asserted away here. Two
@@ -124,7 +142,7 @@ class ObfuscationRobustnessTest {
     @Test
     void obfuscatedHardNegativesAreNotFlaggedMuchMoreOften() {
         assertAll(COUNTS.entrySet().stream()
-                .filter(e -> !e.getKey().equals("padding_600_words") && !e.getKey().equals("split_across_document"))
+                .filter(e -> !LONG_REWRITES.contains(e.getKey()))
                 .map(e -> () -> {
                     String t = e.getKey();
                     int[] c = e.getValue();
