@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Compares candidate models (encoder, recipe, corpus round) by the selection rule of corpus v4 and writes
+training/reports/candidates.md: dev-eval (both sets, measure only) and the held-out writers decide; the
+template test split is a regression check. Each candidate is a select_report.py / probe.py JSON:
+
+  python3 training/select_report.py --model training/work/model.pt --json training/work/sel-full.json
+  python3 training/probe.py --json training/work/sel-probe.json
+  python3 training/compare_candidates.py "fine-tuned, 1 layer frozen=training/work/sel-full.json" \\
+      "frozen encoder + linear head=training/work/sel-probe.json"
+
+Selection score = mean over the three labels of AUROC on dev_all and on the test writers (equal weight).
+"""
+import argparse
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LABELS = ("blackmail", "coercion", "self_preservation")
+SETS = ("dev_all", "test_writers", "val_writers", "template_test")
+
+
+def selection_score(rep):
+    vals = [rep["sets"][s][l]["auroc"] for s in ("dev_all", "test_writers") for l in LABELS
+            if s in rep["sets"] and rep["sets"][s][l]["auroc"] is not None]
+    return sum(vals) / len(vals) if vals else float("nan")
+
+
+def cell(m, l):
+    a, r = m[l]["auroc"], m[l]["recall_5"]
+    return "-" if a is None else f"{a:.3f} / {r:.3f}"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("candidates", nargs="+", help="name=path.json")
+    ap.add_argument("--out", default=os.path.join(HERE, "reports", "candidates.md"))
+    a = ap.parse_args(argv)
+    reps = []
+    for c in a.candidates:
+        name, path = c.rsplit("=", 1)
+        with open(path) as f:
+            reps.append((name, json.load(f)))
+    reps.sort(key=lambda nr: -selection_score(nr[1]))
+    lines = ["# Candidate models (corpus v4)", "",
+             "Chosen by the mean AUROC over the three labels on `../shared/dev-eval` (both sets, measure only: never "
+             "trained on, never used for thresholds) and on the held-out test writers. Cells: AUROC / recall at 5% "
+             "FPR against the `none` rows, as `../shared/dev-eval/score.py` counts. Hard negatives: share not "
+             "ALLOWed at flag thresholds fitted on the validation writers (3% FPR per label). Written by "
+             "`training/compare_candidates.py`.", ""]
+    for s in SETS:
+        if not any(s in r["sets"] for _, r in reps):
+            continue
+        lines += [f"## {s}", "", "| candidate | selection score | " + " | ".join(LABELS) + " | hard negatives not ALLOWed |",
+                  "|---|---|---|---|---|---|"]
+        for name, r in reps:
+            if s not in r["sets"]:
+                continue
+            m = r["sets"][s]
+            hn = "-" if m.get("hard_not_allowed") is None else f"{m['hard_not_allowed']:.3f} of {m['hard_negatives']}"
+            lines.append(f"| {name} | {selection_score(r):.3f} | " + " | ".join(cell(m, l) for l in LABELS)
+                         + f" | {hn} |")
+        lines.append("")
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    with open(a.out, "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
