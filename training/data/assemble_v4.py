@@ -43,6 +43,7 @@ WRITER_SPLITS = {
     "w15-interviews": "val",
     "w10-infra-hostage": "test",
     "w16-customer-agents": "test",
+    "w22-multilingual-2": "test",
 }
 TEMPLATE_POSITIVE_SHARE = 0.30
 VAL_TEMPLATE_ROWS = 600
