@@ -9,7 +9,7 @@
   appears in two splits, so validation and test measure voices the model never saw.
 - The v3 corpus (template families and public carriers, built by build_corpus.py) keeps its family splits.
   In train, template positives are capped at TEMPLATE_POSITIVE_SHARE of all positives (families drawn round
-  robin, so every family keeps some rows) and template negatives at the writers' negative count; the public
+  robin, so every family keeps some rows) and template negatives at half the writers' negative count; the public
   carriers (real documents, some with an injected threat) are kept whole. Val keeps v3's public carriers and
   VAL_TEMPLATE_ROWS template rows; test keeps all of v3's test split (the template regression check).
 - obfuscation.jsonl: test positives and hard negatives (writers' and templates') rewritten by obfuscate.py.
@@ -46,6 +46,7 @@ WRITER_SPLITS = {
     "w22-multilingual-2": "test",
 }
 TEMPLATE_POSITIVE_SHARE = 0.30
+TEMPLATE_NEGATIVE_SHARE = 0.5  # template negatives per writer negative in train
 VAL_TEMPLATE_ROWS = 600
 BURY_SHARE = 0.25
 BURY_MAX_WORDS = 70
@@ -202,7 +203,7 @@ def main(argv=None):
     public_pos = sum(1 for r in public_train if r["label"] != "none")
     n_tpl_pos = max(0, int(TEMPLATE_POSITIVE_SHARE / (1 - TEMPLATE_POSITIVE_SHARE) * (w_pos + public_pos)))
     templates = [r for r in v3["train"] if r["writer"] == "template"]
-    splits["train"] += public_train + cap_templates(templates, n_tpl_pos, w_neg, rng)
+    splits["train"] += public_train + cap_templates(templates, n_tpl_pos, int(TEMPLATE_NEGATIVE_SHARE * w_neg), rng)
 
     val_tpl = [r for r in v3["val"] if r["writer"] == "template"]
     splits["val"] += [r for r in v3["val"] if r["writer"] == "public"] + rng.sample(val_tpl, min(VAL_TEMPLATE_ROWS,
