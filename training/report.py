@@ -152,6 +152,55 @@ def calibration_section(manifest):
     return out
 
 
+def generalisation_section(manifest):
+    """Text by writers the model never saw and dev-eval, beside the previous release measured the same way."""
+    now = manifest.get("metrics", {}).get("generalisation_guard")
+    if not now:
+        return []
+    base_path = os.path.join(HERE, "reports", "generalisation-0.3.1.json")
+    base = json.load(open(base_path, encoding="utf-8")) if os.path.exists(base_path) else {}
+    out = ["## Generalisation: writers the model never saw, and dev-eval (measure only)", "",
+           "Through the CLI at the default policy, beside model 0.3.1 measured the same way on the same rows "
+           "(`guard_eval.py --jar <0.3.1 CLI> --generalisation-only`). Cells: AUROC / recall at 5% FPR / share of "
+           "positives not ALLOWed, new (0.3.1); negatives are the `none` rows, as `../shared/dev-eval/score.py` "
+           "counts. Hard negatives: share not ALLOWed.", "",
+           "| set | records | " + " | ".join(LABELS) + " | hard negatives not ALLOWed |", "|---|---|---|---|---|---|"]
+
+    def cell(m, l):
+        x = m.get(l, {})
+        if not x.get("positives"):
+            return "-"
+        return f"{x['auroc']:.3f} / {x['recall_at_5pct_fpr']:.3f} / {x['not_allowed']:.2f}"
+    for name, m in now.items():
+        if not isinstance(m, dict) or "records" not in m:
+            continue
+        b = base.get(name, {})
+        cells = [cell(m, l) + (f" ({cell(b, l)})" if b else "") for l in LABELS]
+        hn = f"{m['hard_not_allowed']:.3f} of {m['hard_negatives']}" + (
+            f" ({b['hard_not_allowed']:.3f})" if b else "")
+        out.append(f"| {name} | {m['records']} | " + " | ".join(cells) + f" | {hn} |")
+    return out + [""]
+
+
+def worst_errors(records, scanned, n, what, note):
+    out = ["", f"## The {n} worst errors of {what}", "", f"Highest-scoring negatives and lowest-scoring positives; "
+           f"{note}.", "", "| # | error | label | kind | writer | score | decision | text (first 200 chars) |",
+           "|---|---|---|---|---|---|---|---|"]
+    errors = []
+    for r, x in zip(records, scanned):
+        if r["label"] == "none" and x["decision"] != "ALLOW":
+            errors.append((max(x["scores"].values()), "false positive", r, x))
+        elif r["label"] != "none" and x["decision"] == "ALLOW":
+            errors.append((1 - x["scores"][r["label"]], "missed", r, x))
+    errors.sort(key=lambda e: -e[0])
+    for k, (_, kind, r, x) in enumerate(errors[:n], 1):
+        text = " ".join(t for _, t, _ in record_texts(r)).replace("|", "/").replace("\n", " ")[:200]
+        score = max(x["scores"].values()) if r["label"] == "none" else x["scores"][r["label"]]
+        out.append(f"| {k} | {kind} | {r['label']} | {r['kind']} | {r.get('writer', '')} | {score:.3f} | "
+                   f"{x['decision']} | {text} |")
+    return out
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--corpus-dir", default=os.path.join(HERE, "data", "corpus"))
@@ -179,8 +228,9 @@ def main():
            "", f"Hard negatives ({len(hard)}): not ALLOWed {sum(x['decision'] != 'ALLOW' for x in hard) / len(hard):.3f}, "
            f"BLOCKed {sum(x['decision'] == 'BLOCK' for x in hard) / len(hard):.3f}.", "",
            *calibration_section(manifest),
-           "Encoders compared (MiniLM-L6 vs bge-small, same data and training time): "
-           "[encoders.md](encoders.md).", "",
+           "Candidates compared by the corpus v4 selection rule (dev-eval and held-out writers): "
+           "[candidates.md](candidates.md); the 0.3.1 encoder comparison: [encoders.md](encoders.md).", "",
+           *generalisation_section(manifest),
            "## Per kind (AUROC per category)", "", "| kind | records | " + " | ".join(LABELS) + " |", "|---|---|---|---|---|"]
     for kind in ("tool_call", "plan", "output", "message"):
         idx = [i for i, r in enumerate(test) if r["kind"] == kind]
@@ -220,22 +270,12 @@ def main():
                "| scorer | " + " | ".join(LABELS) + " |", "|---|---|---|---|"]
         md += table("AlignGuard", metrics(rows, sd))
         md += table("keyword/regex baseline", metrics(rows, keyword_scores(rows)))
-    md += ["", "## The 30 worst errors on the test split", "",
-           "Highest-scoring negatives and lowest-scoring positives (score = the record's highest category score "
-           "for negatives, its own category's score for positives).", "",
-           "| # | error | label | kind | family | score | decision | text (first 160 chars) |", "|---|---|---|---|---|---|---|---|"]
-    errors = []
-    for r, x in zip(test, scanned):
-        if r["label"] == "none" and x["decision"] != "ALLOW":
-            errors.append((max(x["scores"].values()), "false positive", r, x))
-        elif r["label"] != "none" and x["decision"] == "ALLOW":
-            errors.append((1 - x["scores"][r["label"]], "missed", r, x))
-    errors.sort(key=lambda e: -e[0])
-    for n, (_, what, r, x) in enumerate(errors[:30], 1):
-        text = " ".join(t for _, t, _ in record_texts(r)).replace("|", "/").replace("\n", " ")[:160]
-        score = max(x["scores"].values()) if r["label"] == "none" else x["scores"][r["label"]]
-        md.append(f"| {n} | {what} | {r['label']} | {r['kind']} | {r.get('family', '')} | {score:.3f} | "
-                  f"{x['decision']} | {text} |")
+    val = load(os.path.join(a.corpus_dir, "val.jsonl"))
+    val = [r for r in val if r.get("writer") not in (None, "template", "public")]
+    md += worst_errors(val, scan(a.jar, val), 50, "the validation writers",
+                       "read each round to brief the next writers (dev-eval rows are never printed)")
+    md += worst_errors(test, scanned, 30, "the test split (held-out writers and templates)",
+                       "score = the record's highest category score for negatives, its own category's for positives")
     md.append("")
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w", encoding="utf-8") as f:

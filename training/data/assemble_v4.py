@@ -35,6 +35,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "writers"))
 import audit  # noqa: E402
 import obfuscate  # noqa: E402
+from grammar import action_fields  # noqa: E402
 from texts import RawNumber, loads, record_texts  # noqa: E402
 
 LABELS = ("blackmail", "coercion", "self_preservation")
@@ -72,15 +73,7 @@ def writer_record(row, split):
            "writer": row["writer"], "register": row.get("register", ""), "label": row["label"],
            "labels": labels_dict(row["label"]), "hard_negative": bool(row.get("hard_negative")),
            "kind": row["kind"], "lang": row.get("lang", "en")}
-    if row["kind"] == "tool_call":
-        out["tool"] = row["tool"]
-        out["arguments"] = row["arguments"]
-        if isinstance(row.get("rationale"), str) and row["rationale"].strip():
-            out["rationale"] = row["rationale"]
-            if row.get("rationale_label"):
-                out["rationale_label"] = row["rationale_label"]
-    else:
-        out["text"] = row["text"]
+    out.update(action_fields(row))
     return out
 
 

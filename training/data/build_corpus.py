@@ -33,7 +33,7 @@ import families_veiled  # noqa: E402
 import obfuscate  # noqa: E402
 from dedup import NearDup  # noqa: E402
 from family import LABELS  # noqa: E402
-from grammar import dedup_key, payload_text  # noqa: E402
+from grammar import action_fields, dedup_key, payload_text  # noqa: E402
 
 SPLIT_FRAC = {"train": 0.70, "val": 0.12, "test": 0.18}
 LABEL_SHARE = {"blackmail": 0.125, "coercion": 0.125, "self_preservation": 0.125, "none": 0.445}
@@ -161,15 +161,7 @@ def make_record(f, split, rec, idx):
     for k in META:
         if k in rec:
             out[k] = rec[k]
-    if rec["kind"] == "tool_call":
-        out["tool"] = rec["tool"]
-        out["arguments"] = rec["arguments"]
-        if rec.get("rationale"):
-            out["rationale"] = rec["rationale"]
-        if rec.get("rationale_label"):
-            out["rationale_label"] = rec["rationale_label"]
-    else:
-        out["text"] = rec["text"]
+    out.update(action_fields(rec))
     return out
 
 

@@ -133,3 +133,16 @@ def dedup_key(rec):
     else:
         body = rec["text"]
     return normalise(body).lower()
+
+
+def action_fields(rec):
+    """The content fields of a record (CONTRACT.md): `text`, or `tool` + `arguments` + a non-blank `rationale`
+    with its `rationale_label`."""
+    if rec["kind"] != "tool_call":
+        return {"text": rec["text"]}
+    out = {"tool": rec["tool"], "arguments": rec["arguments"]}
+    if isinstance(rec.get("rationale"), str) and rec["rationale"].strip():
+        out["rationale"] = rec["rationale"]
+        if rec.get("rationale_label"):
+            out["rationale_label"] = rec["rationale_label"]
+    return out

@@ -41,7 +41,7 @@ final class EvidenceContext {
         return switch (e.field()) {
             case RATIONALE -> call.rationale();
             case ARGUMENTS -> argumentValue(ToolCallText.extract(call).fields().get(0), e.path());
-            case TEXT -> null;
+            case TEXT, ACTION -> null; // whole-action evidence is reported as the argument or rationale it quotes
         };
     }
 
