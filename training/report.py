@@ -168,7 +168,7 @@ def generalisation_section(manifest):
 
     def cell(m, l):
         x = m.get(l, {})
-        if not x.get("positives"):
+        if not x.get("positives") or x.get("auroc") is None:
             return "-"
         return f"{x['auroc']:.3f} / {x['recall_at_5pct_fpr']:.3f} / {x['not_allowed']:.2f}"
     for name, m in now.items():
