@@ -18,6 +18,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MANIFEST = os.path.join(ROOT, "guard-model/src/main/resources/dev/alignguard/model/alignguard-model.json")
 LABELS = ("blackmail", "coercion", "self_preservation")
+MIN_REGISTER_ROWS = 10  # smaller registers are reported within their part, not alone
 DEV = os.environ.get("ALIGNGUARD_DEV_EVAL_DIR", os.path.join(os.path.dirname(ROOT), "shared", "dev-eval"))
 
 
@@ -115,7 +116,9 @@ def generalisation_sets(corpus_dir):
                            ("dv2a-", "agent transcripts")):
             sets["dev_v2:" + name] = [r for r in v2 if r["id"].startswith(part)]
         for reg in sorted({r.get("register", "") for r in v2}):
-            sets["dev_v2_register:" + reg] = [r for r in v2 if r.get("register", "") == reg]
+            rows = [r for r in v2 if r.get("register", "") == reg]
+            if len(rows) >= MIN_REGISTER_ROWS:
+                sets["dev_v2_register:" + reg] = rows
     return sets
 
 
