@@ -122,12 +122,15 @@ def generalisation_sets(corpus_dir):
     return sets
 
 
-def measure_generalisation(jar, corpus_dir):
+def measure_generalisation(jar, corpus_dir, scanned=None):
+    """dev_style per generalisation set; `scanned` ({record id: CLI output}, cascade on) holds records already
+    scanned with this jar, which are not scanned again."""
     sets = generalisation_sets(corpus_dir)
-    everything = [r for name, rs in sets.items() if name in ("val_writers", "test_writers", "template_test",
-                                                             "dev_v1", "dev_v2") for r in rs]
-    scored = dict(zip((id(r) for r in everything), scan(jar, everything)))
-    return {name: dev_style(rs, [scored[id(r)] for r in rs]) for name, rs in sets.items()}
+    scored = dict(scanned or {})
+    todo = [r for name, rs in sets.items() if name in ("val_writers", "test_writers", "template_test",
+                                                       "dev_v1", "dev_v2") for r in rs if r["id"] not in scored]
+    scored.update(zip((r["id"] for r in todo), scan(jar, todo)))
+    return {name: dev_style(rs, [scored[r["id"]] for r in rs]) for name, rs in sets.items()}
 
 
 def main():
@@ -144,8 +147,10 @@ def main():
     manifest = json.load(open(MANIFEST, encoding="utf-8"))
     th = manifest["thresholds"]
     test = [json.loads(l) for l in open(os.path.join(a.corpus_dir, "test.jsonl"), encoding="utf-8") if l.strip()]
+    test_scanned = scan(a.jar, test)
+    scanned = {r["id"]: x for r, x in zip(test, test_scanned)}
     manifest["metrics"]["test_guard"] = {"runtime": "alignguard-cli scan (Java guard, int8 model, default policy)",
-                                         **report(test, scan(a.jar, test), th)}
+                                         **report(test, test_scanned, th)}
     print("test (Java guard):", json.dumps(manifest["metrics"]["test_guard"], indent=1))
     full = report(test, scan(a.jar, test, screen=False), th)
     manifest["metrics"]["test_guard_full_model_only"] = {
@@ -156,13 +161,15 @@ def main():
     dev = os.path.join(DEV, "agent_dev.jsonl")
     if os.path.exists(dev):  # measure only: never used to choose anything
         rows = [json.loads(l) for l in open(dev, encoding="utf-8") if l.strip()]
-        manifest["metrics"]["dev_eval_guard"] = {"note": "measure only", **report(rows, scan(a.jar, rows), th)}
+        dev_scanned = scan(a.jar, rows)
+        scanned.update((r["id"], x) for r, x in zip(rows, dev_scanned))
+        manifest["metrics"]["dev_eval_guard"] = {"note": "measure only", **report(rows, dev_scanned, th)}
         manifest["metrics"]["dev_eval_guard_full_model_only"] = {
             "note": "measure only", "runtime": "alignguard-cli scan --no-screen", **report(rows, scan(a.jar, rows, screen=False), th)}
         print("dev-eval (Java guard, measure only):", json.dumps(manifest["metrics"]["dev_eval_guard"], indent=1))
     manifest["metrics"]["generalisation_guard"] = {
         "note": "writers the model never saw and dev-eval (measure only); negatives are the none rows, as "
-                "../shared/dev-eval/score.py counts", **measure_generalisation(a.jar, a.corpus_dir)}
+                "../shared/dev-eval/score.py counts", **measure_generalisation(a.jar, a.corpus_dir, scanned)}
     with open(MANIFEST, "w", encoding="utf-8") as f:
         json.dump(manifest, f, indent=2, ensure_ascii=False)
         f.write("\n")
