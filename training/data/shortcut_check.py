@@ -19,22 +19,17 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from grammar import normalise, payload_text  # noqa: E402
+sys.path.insert(0, os.path.join(HERE, ".."))
+from grammar import normalise  # noqa: E402
+from texts import record_texts  # noqa: E402
 
 LABELS = ("blackmail", "coercion", "self_preservation")
 DIM = 1 << 18
 
 
 def texts(rec):
-    """(text, labels) pairs per CONTRACT.md: payload and rationale for tool calls."""
-    y = [rec["labels"][l] for l in LABELS]
-    if rec["kind"] != "tool_call":
-        return [(rec["text"], y)]
-    out = [(payload_text(rec["tool"], rec["arguments"]), y)]
-    if rec.get("rationale", "").strip():
-        rl = rec.get("rationale_label")
-        out.append((rec["rationale"], y if rl is None else [int(rl == l) for l in LABELS]))
-    return out
+    """(text, labels) pairs as the model is trained on them (texts.record_texts, CONTRACT.md)."""
+    return [(t, y) for _, t, y in record_texts(rec)]
 
 
 def feats(text):
