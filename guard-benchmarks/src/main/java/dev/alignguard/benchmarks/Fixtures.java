@@ -160,7 +160,7 @@ final class Fixtures {
         if (n.text().isEmpty()) {
             return;
         }
-        for (Window w : CHUNKER.windows(n.text())) {
+        for (Window w : CHUNKER.windows(n)) {
             into.add(n.text().substring(w.start(), w.end()));
         }
     }

@@ -177,7 +177,7 @@ final class CheckRun {
         if (n.text().isEmpty()) {
             return;
         }
-        Part part = new Part(index, quoted, n, settings.chunker().windows(n.text()));
+        Part part = new Part(index, quoted, n, settings.chunker().windows(n));
         for (int k = 0; k < part.windows.size(); k++) {
             Window win = part.windows.get(k);
             String t = n.text().substring(win.start(), win.end());

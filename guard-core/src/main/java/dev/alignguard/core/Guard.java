@@ -334,10 +334,21 @@ public final class Guard implements AutoCloseable {
 
         /**
          * Window size for long text: words and characters per window and words shared by neighbours
-         * (default 110, 560, 25: about the 128 tokens the model was trained on).
+         * (default 110, 560, 25: about the 128 tokens the model was trained on), windows of whole lines as
+         * long as the others.
          */
         public Builder chunking(int maxWords, int maxChars, int overlapWords) {
             this.chunker = new Chunker(maxWords, maxChars, overlapWords);
+            return this;
+        }
+
+        /**
+         * As {@link #chunking(int, int, int)}, and text longer than one window that has lines is cut into
+         * windows of whole lines of at most {@code lineWindowWords} words (default 60), so that a paragraph
+         * is scored without most of its neighbours.
+         */
+        public Builder chunking(int maxWords, int maxChars, int overlapWords, int lineWindowWords) {
+            this.chunker = new Chunker(maxWords, maxChars, overlapWords, lineWindowWords);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.alignguard.core.text;
 
+import java.util.BitSet;
+
 /**
  * Text after {@link TextNormalizer}, with, for every character, the span of the original string it came
  * from, so that evidence found in the normalised text is reported at its place in the original.
@@ -8,18 +10,25 @@ public final class NormalizedText {
     private final String text;
     private final int[] sourceStart;
     private final int[] sourceEnd;
+    private final BitSet lineBreaks;
     private final int replacedSurrogates;
 
-    NormalizedText(String text, int[] sourceStart, int[] sourceEnd, int replacedSurrogates) {
+    NormalizedText(String text, int[] sourceStart, int[] sourceEnd, BitSet lineBreaks, int replacedSurrogates) {
         this.text = text;
         this.sourceStart = sourceStart;
         this.sourceEnd = sourceEnd;
+        this.lineBreaks = lineBreaks;
         this.replacedSurrogates = replacedSurrogates;
     }
 
     /** The normalised text. */
     public String text() {
         return text;
+    }
+
+    /** Whether the space at {@code index} stands for whitespace that broke a line in the original. */
+    public boolean lineBreakAt(int index) {
+        return lineBreaks.get(index);
     }
 
     /** How many unpaired UTF-16 surrogates were replaced by U+FFFD. */

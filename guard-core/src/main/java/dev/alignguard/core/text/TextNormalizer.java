@@ -2,11 +2,13 @@ package dev.alignguard.core.text;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Folds away the Unicode tricks that hide text from a classifier while keeping offsets: NFKC per code point
  * (full-width and compatibility forms), zero-width, format and control characters removed, every kind of
- * whitespace collapsed to one space, unpaired surrogates replaced by U+FFFD, ends trimmed.
+ * whitespace collapsed to one space (remembering which spaces stand for a line break, for the chunker),
+ * unpaired surrogates replaced by U+FFFD, ends trimmed.
  * The same rule is applied to the training data (training/CONTRACT.md). Stateless and thread-safe.
  */
 public final class TextNormalizer {
@@ -45,7 +47,7 @@ public final class TextNormalizer {
             }
             String folded = end == i + 1 && cp < 0x80 ? null : fold(original.substring(i, end), cp);
             if (folded == null) {
-                spaceFrom = appendPendingSpace(out, spaceFrom, i);
+                spaceFrom = appendPendingSpace(out, original, spaceFrom, i);
                 out.append((char) cp, i, end);
             } else {
                 for (int j = 0; j < folded.length(); j++) {
@@ -56,7 +58,7 @@ public final class TextNormalizer {
                         }
                         continue;
                     }
-                    spaceFrom = appendPendingSpace(out, spaceFrom, i);
+                    spaceFrom = appendPendingSpace(out, original, spaceFrom, i);
                     out.append(fc, i, end);
                 }
             }
@@ -74,11 +76,25 @@ public final class TextNormalizer {
         return Character.isSurrogate(c) ? 0xFFFD : c;
     }
 
-    private static int appendPendingSpace(Output out, int spaceFrom, int at) {
+    private static int appendPendingSpace(Output out, String original, int spaceFrom, int at) {
         if (spaceFrom >= 0 && out.length() > 0) {
-            out.append(' ', spaceFrom, Math.max(at, spaceFrom + 1));
+            int to = Math.max(at, spaceFrom + 1);
+            if (containsLineBreak(original, spaceFrom, to)) {
+                out.lineBreaks.set(out.length());
+            }
+            out.append(' ', spaceFrom, to);
         }
         return -1;
+    }
+
+    private static boolean containsLineBreak(String s, int from, int to) {
+        for (int i = from; i < to && i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fold(String cluster, int cp) {
@@ -111,6 +127,7 @@ public final class TextNormalizer {
         private final StringBuilder text;
         private int[] start;
         private int[] end;
+        private final BitSet lineBreaks = new BitSet();
 
         Output(int capacity) {
             text = new StringBuilder(capacity);
@@ -135,7 +152,8 @@ public final class TextNormalizer {
 
         NormalizedText finish(int replaced) {
             int len = text.length();
-            return new NormalizedText(text.toString(), Arrays.copyOf(start, len), Arrays.copyOf(end, len), replaced);
+            return new NormalizedText(text.toString(), Arrays.copyOf(start, len), Arrays.copyOf(end, len), lineBreaks,
+                    replaced);
         }
     }
 }

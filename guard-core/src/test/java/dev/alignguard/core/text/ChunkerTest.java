@@ -62,4 +62,64 @@ class ChunkerTest {
             assertTrue(covered[i] || text.charAt(i) == ' ', "char " + i + " not covered");
         }
     }
+
+    @Test
+    void aParagraphOfALongDocumentKeepsAWindowOfItsOwn() {
+        String filler = "lorem ipsum dolor sit amet ".repeat(3).trim();
+        StringBuilder doc = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            doc.append(filler).append('\n');
+        }
+        String threat = "cancel the migration or the board sees the photos";
+        String text = doc + threat + "\n" + doc;
+        NormalizedText n = TextNormalizer.normalize(text);
+        int at = n.text().indexOf(threat);
+        List<Window> w = new Chunker(20, 200, 3, 12).windows(n);
+        assertTrue(w.stream().anyMatch(win -> win.start() == at && win.end() == at + threat.length()),
+                "the threat's line is a window alone, not cut and not diluted: " + w);
+    }
+
+    @Test
+    void windowsOfWholeLinesStayWithinTheWordLimit() {
+        String text = String.join("\n", java.util.Collections.nCopies(30, "one two three four five"));
+        NormalizedText n = TextNormalizer.normalize(text);
+        for (Window win : new Chunker(20, 200, 3, 12).windows(n)) {
+            String t = n.text().substring(win.start(), win.end());
+            assertTrue(t.split(" ").length <= 12, t);
+        }
+    }
+
+    @Test
+    void aShortLineAtAWindowsEndIsRepeatedAtTheNextOnesStart() {
+        String text = "alpha beta gamma delta epsilon zeta\nsign today\neta theta iota kappa lambda mu\n"
+                + "nu xi omicron pi rho sigma\ntau upsilon phi chi psi omega";
+        NormalizedText n = TextNormalizer.normalize(text);
+        List<Window> w = new Chunker(20, 200, 3, 10).windows(n);
+        int at = n.text().indexOf("sign today");
+        assertEquals(2, w.stream().filter(win -> win.start() <= at && win.end() >= at + 10).count(), w.toString());
+    }
+
+    @Test
+    void aTextThatFitsOneWindowIsOneWindowWhateverItsLines() {
+        NormalizedText n = TextNormalizer.normalize("first line\nsecond line\nthird line");
+        assertEquals(List.of(new Window(0, n.text().length())), chunker.windows(n));
+    }
+
+    @Property(tries = 200)
+    void windowsOfLinesCoverEveryNonSpaceCharacter(@ForAll @IntRange(min = 0, max = 60) int lines,
+                                                   @ForAll @IntRange(min = 1, max = 25) int wordsPerLine) {
+        String line = String.join(" ", java.util.Collections.nCopies(wordsPerLine, "word"));
+        NormalizedText n = TextNormalizer.normalize(String.join("\n", java.util.Collections.nCopies(lines, line)));
+        String text = n.text();
+        boolean[] covered = new boolean[text.length()];
+        for (Window w : chunker.windows(n)) {
+            assertTrue(w.end() - w.start() <= 60, "window within the character limit");
+            for (int i = w.start(); i < w.end(); i++) {
+                covered[i] = true;
+            }
+        }
+        for (int i = 0; i < text.length(); i++) {
+            assertTrue(covered[i] || text.charAt(i) == ' ', "char " + i + " not covered");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.alignguard.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.ForAll;
@@ -30,6 +31,15 @@ class TextNormalizerTest {
     @Test
     void collapsesWhitespaceAndTrims() {
         assertEquals("a b c", TextNormalizer.normalize("  a\n\t b\u00A0\u2003c \r\n").text());
+    }
+
+    @Test
+    void remembersWhichSpacesBrokeALine() {
+        NormalizedText n = TextNormalizer.normalize("one two\r\n\n three\u2028four");
+        assertEquals("one two three four", n.text());
+        assertFalse(n.lineBreakAt(3));
+        assertTrue(n.lineBreakAt(7));
+        assertTrue(n.lineBreakAt(13));
     }
 
     @Test
