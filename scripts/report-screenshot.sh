@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates docs/report.png (the README's audit-report screenshot) from docs/report-demo.jsonl with the
-# built CLI and headless Chromium. Run after `mvn -B -q -DskipTests install` and scripts/setup-chromium.sh.
+# built CLI and headless Chromium. Run after `mvn -B -q -DskipTests install` and scripts/setup-test-tools.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)

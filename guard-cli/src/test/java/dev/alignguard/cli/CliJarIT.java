@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +71,9 @@ class CliJarIT {
 
     @Test
     void runsWithoutAnyNetworkConnection(@TempDir Path dir) throws Exception {
-        assumeTrue(new File("/usr/bin/strace").canExecute(), "strace is not installed");
+        String strace = TestTools.require("CliJarIT.runsWithoutAnyNetworkConnection", "strace");
         Files.writeString(dir.resolve("traces.jsonl"), TRACE);
-        Process p = run(dir, List.of("/usr/bin/strace", "-f", "-qq", "-e", "trace=connect", "-o", "trace.txt"),
+        Process p = run(dir, List.of(strace, "-f", "-qq", "-e", "trace=connect", "-o", "trace.txt"),
                 "scan", "--input", "traces.jsonl", "--output", "scores.jsonl");
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         String trace = Files.readString(dir.resolve("trace.txt"));

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alignguard.core.Decision;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Writes a report with the shaded CLI jar on the bundled model and opens it in headless Chromium: the rendered
  * DOM has the expected rows and counts, the scripts hidden in the trace did not run, the page works with
- * scripts off, and a screenshot is not blank. Chromium is required: {@code mvn verify} installs it with
- * scripts/setup-chromium.sh before the integration tests.
+ * scripts off, and a screenshot is not blank. Needs Chromium (scripts/setup-test-tools.sh); skipped with a note
+ * without it, except under CI=true.
  */
 class ReportBrowserIT {
     private static final Path JAR = Path.of("target/alignguard-cli.jar");
@@ -49,17 +48,7 @@ class ReportBrowserIT {
 
     @BeforeAll
     static void findChromium() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser")) {
-                File f = new File(dir, name);
-                if (f.canExecute()) {
-                    chromium = f.getAbsolutePath();
-                    return;
-                }
-            }
-        }
-        fail("chromium is not installed (not on PATH): run scripts/setup-chromium.sh (mvn verify runs it before the "
-                + "integration tests unless -DskipITs)");
+        chromium = TestTools.require("ReportBrowserIT", "chromium", "chromium-browser");
     }
 
     private static String java() {
