@@ -1,6 +1,7 @@
 package dev.alignguard.examples;
 
 import dev.alignguard.core.ActionBlockedException;
+import dev.alignguard.core.ConfigException;
 import dev.alignguard.core.Evidence;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardConfig;
@@ -9,6 +10,7 @@ import dev.alignguard.core.GuardedTool;
 import dev.alignguard.core.Tool;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.core.audit.AuditEvent;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,20 +58,49 @@ public final class ReplacementScenarioDemo {
     private ReplacementScenarioDemo() {
     }
 
+    private static final String USAGE = """
+            usage: java -jar examples/target/alignguard-demo.jar [POLICY_FILE]
+              Replays the replacement scenario: a scripted e-mail agent drafts three e-mails and the guard
+              decides on each before send_email runs. POLICY_FILE is a .yaml, .yml or .properties policy
+              (default: examples/policy.yaml when it exists, else the model's recommended policy).""";
+
     public static void main(String[] args) throws Exception {
+        int code = launch(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the demo as the command line asks; returns the exit code (0, or 2 for a usage or policy error). */
+    static int launch(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length > 1 || args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            (args.length > 1 ? err : out).println(USAGE);
+            return args.length > 1 ? 2 : 0;
+        }
         Path config = Path.of(args.length > 0 ? args[0] : "examples/policy.yaml");
-        GuardConfig cfg = Files.exists(config) ? GuardConfig.load(config) : GuardConfig.defaults();
+        if (args.length > 0 && !Files.exists(config)) {
+            err.println("alignguard-demo: policy file not found: " + config);
+            return 2;
+        }
+        GuardConfig cfg;
+        try {
+            cfg = Files.exists(config) ? GuardConfig.load(config) : GuardConfig.defaults();
+        } catch (ConfigException e) {
+            err.println("alignguard-demo: " + e.getMessage());
+            return 2;
+        }
         List<String> outbox = new ArrayList<>();
         List<AuditEvent> audit = new CopyOnWriteArrayList<>();
         try (Guard guard = Guard.builder().config(cfg).auditSink(audit::add).build()) {
-            System.out.printf(Locale.ROOT, "AlignGuard demo: the replacement scenario%nmodel %s %s, policy %s%n%n",
+            out.printf(Locale.ROOT, "AlignGuard demo: the replacement scenario%nmodel %s %s, policy %s%n%n",
                     guard.model().id(), guard.model().version(), Files.exists(config) ? config : "defaults");
             for (Outcome o : run(guard, outbox, audit)) {
-                System.out.println(o.render());
+                out.println(o.render());
             }
         }
-        System.out.printf(Locale.ROOT, "%nMail server received %d e-mail(s):%n", outbox.size());
-        outbox.forEach(m -> System.out.println("  - " + m));
+        out.printf(Locale.ROOT, "%nMail server received %d e-mail(s):%n", outbox.size());
+        outbox.forEach(m -> out.println("  - " + m));
+        return 0;
     }
 
     /** What happened to one draft. */

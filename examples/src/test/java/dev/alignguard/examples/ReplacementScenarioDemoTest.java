@@ -47,6 +47,22 @@ class ReplacementScenarioDemoTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndExitsZero() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        assertEquals(0, ReplacementScenarioDemo.launch(new String[]{"--help"}, new java.io.PrintStream(out),
+                System.err));
+        assertTrue(out.toString().startsWith("usage: "), out.toString());
+    }
+
+    @Test
+    void aPolicyFileThatDoesNotExistIsAUsageErrorNotASilentFallback() throws Exception {
+        var err = new java.io.ByteArrayOutputStream();
+        assertEquals(2, ReplacementScenarioDemo.launch(new String[]{"no-such-policy.yaml"}, System.out,
+                new java.io.PrintStream(err)));
+        assertTrue(err.toString().contains("policy file not found: no-such-policy.yaml"), err.toString());
+    }
+
+    @Test
     void sendsAFirmButLegitimateEmail() {
         assertTrue(outcomes.get(1).sent(), outcomes.get(1).verdict().summary());
     }

@@ -23,6 +23,11 @@ final class BoundedLineReader {
         this.maxChars = maxChars;
     }
 
+    /** The longest line read, in characters (the CLI's --max-line-chars). */
+    int maxChars() {
+        return maxChars;
+    }
+
     /** The next line without its terminator, {@link #OVERSIZED}, or null at the end of input. */
     String readLine() throws IOException {
         StringBuilder line = new StringBuilder();

@@ -345,6 +345,10 @@ final class HtmlReport {
                 highlight(h);
             }
             raw("</details>");
+        } else if (!item.note().isEmpty()) {
+            raw("<span class=\"note\">");
+            text(item.note());
+            raw("</span>");
         }
         raw("</td></tr>\n");
     }

@@ -71,7 +71,8 @@ final class ReportAggregator {
         }
         (counts == null ? otherSources : counts)[v.decision().ordinal()]++;
         if (v.decision() != Decision.ALLOW && top > 0) {
-            ReportItem candidate = new ReportItem(line, label(id), key, v.decision(), v.cause(), v.scores(), List.of());
+            ReportItem candidate = new ReportItem(line, label(id), key, v.decision(), v.cause(), v.scores(), List.of(),
+                    label(String.join("; ", v.warnings())));
             if (kept.size() < top || ReportItem.IMPORTANCE.compare(candidate, kept.peek()) > 0) {
                 kept.add(candidate.withEvidence(evidence.get()));
                 if (kept.size() > top) {

@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * One flagged trace line as the HTML report shows it: where it is, what it was (tool name or text kind), the
- * verdict, and each evidence span with a bounded piece of the text around it.
+ * verdict, each evidence span with a bounded piece of the text around it, and the guard's own notes on the
+ * verdict (shown when no span explains the decision, e.g. an input over max-input-chars).
  */
 record ReportItem(long line, String id, String source, Decision decision, Cause cause, Map<Category, Double> scores,
-                  List<Highlight> evidence) {
+                  List<Highlight> evidence, String note) {
 
     /** Least important first: lower highest score, then milder decision, then later line. */
     static final Comparator<ReportItem> IMPORTANCE = Comparator.comparingDouble(ReportItem::maxScore)
@@ -35,7 +36,7 @@ record ReportItem(long line, String id, String source, Decision decision, Cause 
     }
 
     ReportItem withEvidence(List<Highlight> highlights) {
-        return new ReportItem(line, id, source, decision, cause, scores, highlights);
+        return new ReportItem(line, id, source, decision, cause, scores, highlights, note);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.alignguard.cli;
 
+import dev.alignguard.core.ConfigException;
 import dev.alignguard.core.Decision;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardConfig;
@@ -18,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -126,8 +128,14 @@ final class ScanCommand implements Callable<Integer> {
                     }
                 }
             }
+        } catch (ConfigException e) {
+            System.err.println("alignguard: " + e.getMessage());
+            return 2;
         } catch (GuardException e) {
             System.err.println("alignguard: " + e.getMessage());
+            return 1;
+        } catch (NoSuchFileException e) {
+            System.err.println("alignguard: file not found: " + e.getFile());
             return 1;
         } catch (IOException | UncheckedIOException e) {
             System.err.println("alignguard: I/O error: " + e.getMessage());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.alignguard.core.AgentAction;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One line of a trace file turned into an action: {@code {"id", "text", "kind"?}} or
@@ -30,7 +31,7 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException | RuntimeException e) {
-            return new TraceLine(null, null, "not valid JSON: " + brief(e));
+            return new TraceLine(null, null, "not valid JSON" + column(e) + ": " + brief(e));
         }
         if (node == null || !node.isObject()) {
             return new TraceLine(null, null, "expected a JSON object");
@@ -82,12 +83,23 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
         };
     }
 
+    /** Jackson's list of what a JSON value may be, and its pointers to where an object started. */
+    private static final Pattern PARSER_DETAIL = Pattern.compile(
+            "\\s*\\((?:JSON String, Number|start marker at)[^\\n]*?(?:'false'\\)|\\]\\))");
+
+    private static String column(Exception e) {
+        return e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getColumnNr() > 0
+                ? " at column " + j.getLocation().getColumnNr() : "";
+    }
+
+    /** The parser's reason in a few words: no source excerpt, no parser feature names. */
     private static String brief(Exception e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         if (m == null) {
             return e.getClass().getSimpleName();
         }
-        m = m.replace('\n', ' ');
+        m = PARSER_DETAIL.matcher(m.replace('\n', ' ')).replaceAll("");
+        m = m.replace("was expecting", "expected a JSON value").replace("expected a valid value", "expected a JSON value");
         return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
 }

@@ -46,22 +46,22 @@ final class TraceScanner {
         while ((line = in.readLine()) != null) {
             block.add(line);
             if (block.size() == BLOCK) {
-                write(process(block, lineNo), out, stats);
+                write(process(block, lineNo, in.maxChars()), out, stats);
                 lineNo += block.size();
                 block.clear();
             }
         }
         if (!block.isEmpty()) {
-            write(process(block, lineNo), out, stats);
+            write(process(block, lineNo, in.maxChars()), out, stats);
         }
         out.flush();
     }
 
-    private List<Scanned> process(List<String> lines, long firstLine) throws InterruptedException {
+    private List<Scanned> process(List<String> lines, long firstLine, int maxLineChars) throws InterruptedException {
         List<Scanned> out = new ArrayList<>(lines.size());
         if (pool == null) {
             for (int i = 0; i < lines.size(); i++) {
-                out.add(one(firstLine + i + 1, lines.get(i)));
+                out.add(one(firstLine + i + 1, lines.get(i), maxLineChars));
             }
             return out;
         }
@@ -69,7 +69,7 @@ final class TraceScanner {
         for (int i = 0; i < lines.size(); i++) {
             long no = firstLine + i + 1;
             String l = lines.get(i);
-            futures.add(pool.submit(() -> one(no, l)));
+            futures.add(pool.submit(() -> one(no, l, maxLineChars)));
         }
         for (int i = 0; i < futures.size(); i++) {
             try {
@@ -81,9 +81,9 @@ final class TraceScanner {
         return out;
     }
 
-    private Scanned one(long lineNo, String line) {
+    private Scanned one(long lineNo, String line, int maxLineChars) {
         if (line == BoundedLineReader.OVERSIZED) {
-            return error(lineNo, null, "line is longer than the input limit");
+            return error(lineNo, null, "line is longer than --max-line-chars (" + maxLineChars + " characters)");
         }
         if (line.isBlank()) {
             return error(lineNo, null, "empty line");

@@ -66,7 +66,17 @@ class CliJarIT {
         Process p = run(dir, List.of(), "scan", "--input", "nope.jsonl", "--output", "out.jsonl");
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(1, p.exitValue());
-        assertTrue(Files.readString(dir.resolve("stderr.txt")).contains("nope.jsonl"));
+        assertTrue(Files.readString(dir.resolve("stderr.txt")).contains("file not found: nope.jsonl"));
+    }
+
+    @Test
+    void missingConfigFileIsAUsageErrorWithExitCode2(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("traces.jsonl"), TRACE);
+        Process p = run(dir, List.of(), "scan", "--input", "traces.jsonl", "--output", "out.jsonl",
+                "--config", "nope.yaml");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        assertTrue(Files.readString(dir.resolve("stderr.txt")).contains("config file not found: nope.yaml"));
     }
 
     @Test

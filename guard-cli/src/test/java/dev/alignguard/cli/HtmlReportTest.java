@@ -190,6 +190,16 @@ class HtmlReportTest {
         assertTrue(html.contains("<section id=\"errors\">") && html.contains("empty line"));
     }
 
+    @Test
+    void aDecisionWithoutEvidenceShowsTheGuardsReason() throws Exception {
+        ReportAggregator agg = new ReportAggregator(5);
+        String why = "input of 300000 characters exceeds max-input-chars 200000; only the first 200000 were scored";
+        agg.add(1, "big", "send_email", new Verdict(Decision.BLOCK, Cause.POLICY, Map.of(Category.BLACKMAIL, 0.01),
+                List.of(), List.of(), "fake", Duration.ZERO, List.of(why)), List::of);
+        String html = render(agg, meta(5));
+        assertTrue(html.contains("<span class=\"note\">" + why + "</span>"), "the oversize reason is shown");
+    }
+
     /** 100,000 lines, 1,000 distinct tools, long hostile text: the page stays small and lists exactly top-N. */
     @Test
     void reportSizeIsBoundedForOneHundredThousandLines() throws Exception {

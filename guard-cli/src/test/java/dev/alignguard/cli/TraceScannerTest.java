@@ -75,6 +75,18 @@ class TraceScannerTest {
     }
 
     @Test
+    void malformedJsonIsReportedWithItsColumnAndNoParserInternals() throws Exception {
+        List<JsonNode> rows = scan("{\"id\": 1, \"text\": \"hello\"\nnot json\n", null, 1 << 20);
+        String unclosed = rows.get(0).get("error").asText();
+        String token = rows.get(1).get("error").asText();
+        assertTrue(unclosed.startsWith("not valid JSON at column "), unclosed);
+        assertEquals("not valid JSON at column 1: Unrecognized token 'not': expected a JSON value", token);
+        for (String m : List.of(unclosed, token)) {
+            assertFalse(m.contains("Source:") || m.contains("StreamReadFeature") || m.contains("'NaN'"), m);
+        }
+    }
+
+    @Test
     void hostileLinesAreHandledWithinBounds() throws Exception {
         String nested = "{\"id\":\"n\",\"tool\":\"t\",\"arguments\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         String huge = "{\"id\":\"h\",\"text\":\"" + "word ".repeat(400_000) + "\"}";
@@ -92,7 +104,7 @@ class TraceScannerTest {
     @Test
     void aLineOverTheReadLimitIsAnErrorLine() throws Exception {
         List<JsonNode> rows = scan("{\"id\":\"a\",\"text\":\"" + "x".repeat(500) + "\"}\n{\"text\":\"b\"}", null, 100);
-        assertEquals("line is longer than the input limit", rows.get(0).get("error").asText());
+        assertEquals("line is longer than --max-line-chars (100 characters)", rows.get(0).get("error").asText());
         assertEquals("ALLOW", rows.get(1).get("decision").asText());
     }
 

@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -46,8 +47,10 @@ public final class ConfigLoader {
                 throw new ConfigException("", "config file " + file + " is larger than 1 MiB");
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "config file not found: " + file, e);
         } catch (IOException e) {
-            throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("", "cannot read config file " + file + ": " + e, e);
         }
         if (name.endsWith(".properties")) {
             Properties p = new Properties();

@@ -136,7 +136,7 @@ class ConfigLoaderTest {
     @Test
     void missingFileIsAClearError(@TempDir Path dir) {
         ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.load(dir.resolve("nope.yaml")));
-        assertTrue(e.getMessage().contains("cannot read config file"));
+        assertTrue(e.getMessage().startsWith("config file not found: "), e.getMessage());
     }
 
     @Test
