@@ -59,7 +59,7 @@ public final class Guard implements AutoCloseable {
         this.ownsClassifier = owns;
         this.policy = b.policy != null ? b.policy : b.config.policy();
         this.thresholds = ThresholdPolicy.resolve(policy, model);
-        this.audit = b.audit;
+        this.audit = b.audit != null ? b.audit : new Slf4jAuditSink();
         this.auditRawText = b.config.auditRawText();
         this.timeout = b.config.timeout();
         this.approvals = b.approvals;
@@ -287,7 +287,7 @@ public final class Guard implements AutoCloseable {
         private Classifier classifier;
         private GuardConfig config = GuardConfig.defaults();
         private Policy policy;
-        private AuditSink audit = new Slf4jAuditSink();
+        private AuditSink audit; // null: the SLF4J sink, created at build()
         private ApprovalHandler approvals = ApprovalHandler.DENY;
         private Executor executor = ForkJoinPool.commonPool();
         private Chunker chunker = Chunker.DEFAULT;
