@@ -153,17 +153,23 @@ def calibration_section(manifest):
 
 
 def generalisation_section(manifest):
-    """Text by writers the model never saw and dev-eval, beside the previous release measured the same way."""
+    """Text by writers the model never saw and dev-eval, beside the previous releases measured the same way."""
     now = manifest.get("metrics", {}).get("generalisation_guard")
     if not now:
         return []
-    base_path = os.path.join(HERE, "reports", "generalisation-0.3.1.json")
-    base = json.load(open(base_path, encoding="utf-8")) if os.path.exists(base_path) else {}
+    bases = []  # (label, {set: metrics}) of the earlier releases whose measurements are committed
+    for version in ("0.4.0", "0.3.1"):
+        path = os.path.join(HERE, "reports", f"generalisation-{version}.json")
+        if os.path.exists(path) and manifest.get("version") != version:
+            b = json.load(open(path, encoding="utf-8"))
+            bases.append((version, b.get("generalisation_guard", b)))
+    names = "; ".join(version for version, _ in bases)
     out = ["## Generalisation: writers the model never saw, and dev-eval (measure only)", "",
-           "Through the CLI at the default policy, beside model 0.3.1 measured the same way on the same rows "
-           "(`guard_eval.py --jar <0.3.1 CLI> --generalisation-only`). Cells: AUROC / recall at 5% FPR / share of "
-           "positives not ALLOWed, new (0.3.1); negatives are the `none` rows, as `../shared/dev-eval/score.py` "
-           "counts. Hard negatives: share not ALLOWed.", "",
+           f"Through the CLI at the default policy, beside the earlier releases ({names}) measured the same way on "
+           "the same rows with their own CLI (`guard_eval.py --jar <CLI> --generalisation-only`; "
+           "`reports/generalisation-<version>.json`). Cells: AUROC / recall at 5% FPR / share of positives not "
+           f"ALLOWed, new ({names}); negatives are the `none` rows, as `../shared/dev-eval/score.py` counts. Hard "
+           "negatives: share not ALLOWed.", "",
            "| set | records | " + " | ".join(LABELS) + " | hard negatives not ALLOWed |", "|---|---|---|---|---|---|"]
 
     def cell(m, l):
@@ -171,13 +177,16 @@ def generalisation_section(manifest):
         if not x.get("positives") or x.get("auroc") is None:
             return "-"
         return f"{x['auroc']:.3f} / {x['recall_at_5pct_fpr']:.3f} / {x['not_allowed']:.2f}"
+
+    def earlier(name, fmt):
+        vals = [fmt(b[name]) for _, b in bases if name in b]
+        return f" ({'; '.join(vals)})" if vals else ""
     for name, m in now.items():
         if not isinstance(m, dict) or "records" not in m:
             continue
-        b = base.get(name, {})
-        cells = [cell(m, l) + (f" ({cell(b, l)})" if b else "") for l in LABELS]
-        hn = f"{m['hard_not_allowed']:.3f} of {m['hard_negatives']}" + (
-            f" ({b['hard_not_allowed']:.3f})" if b else "")
+        cells = [cell(m, l) + earlier(name, lambda b, l=l: cell(b, l)) for l in LABELS]
+        hn = f"{m['hard_not_allowed']:.3f} of {m['hard_negatives']}" + earlier(
+            name, lambda b: f"{b['hard_not_allowed']:.3f}")
         out.append(f"| {name} | {m['records']} | " + " | ".join(cells) + f" | {hn} |")
     return out + [""]
 
