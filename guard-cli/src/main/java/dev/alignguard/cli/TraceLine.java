@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.alignguard.core.AgentAction;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One line of a trace file turned into an action: {@code {"id", "text", "kind"?}} or
@@ -83,13 +82,16 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
         };
     }
 
-    /** Jackson's list of what a JSON value may be, and its pointers to where an object started. */
-    private static final Pattern PARSER_DETAIL = Pattern.compile(
-            "\\s*\\((?:JSON String, Number|start marker at)[^\\n]*?(?:'false'\\)|\\]\\))");
-
     private static String column(Exception e) {
         return e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getColumnNr() > 0
                 ? " at column " + j.getLocation().getColumnNr() : "";
+    }
+
+    /** {@code m} without the first span from {@code from} to the next {@code to} (inclusive), if both occur. */
+    private static String cut(String m, String from, String to) {
+        int start = m.indexOf(from);
+        int end = start < 0 ? -1 : m.indexOf(to, start + from.length());
+        return end < 0 ? m : m.substring(0, start) + m.substring(end + to.length());
     }
 
     /** The parser's reason in a few words: no source excerpt, no parser feature names. */
@@ -98,7 +100,7 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
         if (m == null) {
             return e.getClass().getSimpleName();
         }
-        m = PARSER_DETAIL.matcher(m.replace('\n', ' ')).replaceAll("");
+        m = cut(cut(m.replace('\n', ' '), " (JSON String, Number", "'false')"), " (start marker at", "])");
         m = m.replace("was expecting", "expected a JSON value").replace("expected a valid value", "expected a JSON value");
         return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
