@@ -105,6 +105,22 @@ class JudgedApprovalTest {
     }
 
     @Test
+    void aJudgeModelWhoseAnswersTheSameGuardChecksCannotRecurse() {
+        Guard[] self = new Guard[1];
+        JudgeModel guardedByItself = prompt -> {
+            asked.incrementAndGet();
+            self[0].enforce(UNCERTAIN, GuardContext.empty()); // the judge's own output needs approval too
+            return new JudgeModel.Reply(APPROVE, "judge-1");
+        };
+        self[0] = guard(guardedByItself, Map.of());
+
+        ActionBlockedException e = assertThrows(ActionBlockedException.class,
+                () -> self[0].enforce(UNCERTAIN, GuardContext.empty()));
+        assertEquals(Judgement.Outcome.ERROR, e.verdict().judgement().outcome());
+        assertEquals(1, asked.get());
+    }
+
+    @Test
     void judgeEnabledFalseSwitchesTheJudgeOffWithoutACodeChange() {
         Guard guard = guard(answering(APPROVE), Map.of("judge.enabled", "false"));
 

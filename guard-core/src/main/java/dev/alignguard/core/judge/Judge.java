@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Judge implements ApprovalHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Judge.class);
+    /** Set while this thread waits for a judge: a judge model guarded by the same guard must not recurse. */
+    private static final ThreadLocal<Boolean> JUDGING = new ThreadLocal<>();
 
     private final JudgeModel model;
     private final JudgeSpec spec;
@@ -58,14 +60,20 @@ public final class Judge implements ApprovalHandler {
 
     /**
      * Asks the model about {@code action} on the calling thread and returns its judgement; never throws for what
-     * the model does. A reply that arrives after {@link JudgeSpec#timeout()} denies even when it approves.
+     * the model does. A reply that arrives after {@link JudgeSpec#timeout()} denies even when it approves, and so
+     * does a judge asked again from inside its own model call (a judge model whose answers the guard checks).
      */
     public Judgement judge(AgentAction action, Verdict verdict) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(verdict, "verdict");
+        if (JUDGING.get() != null) {
+            return Judgement.failed(Outcome.ERROR, "judge asked again from inside its own model call", "",
+                    Duration.ZERO);
+        }
         JudgeModel.Prompt prompt = JudgePrompt.of(action, verdict, spec.maxTokens());
         long started = System.nanoTime();
         JudgeModel.Reply reply;
+        JUDGING.set(Boolean.TRUE);
         try {
             reply = model.complete(prompt);
         } catch (Exception | LinkageError e) {
@@ -76,6 +84,8 @@ public final class Judge implements ApprovalHandler {
             LOG.warn("judge model failed after {} ms; denying: {}", latency.toMillis(), e.toString());
             Outcome outcome = timedOut(e) || latency.compareTo(spec.timeout()) > 0 ? Outcome.TIMEOUT : Outcome.ERROR;
             return Judgement.failed(outcome, "judge call failed: " + e.getClass().getSimpleName(), "", latency);
+        } finally {
+            JUDGING.remove();
         }
         Duration latency = since(started);
         String answeredBy = reply == null ? "" : reply.model();
