@@ -61,21 +61,20 @@ public final class Judge implements ApprovalHandler {
     /**
      * Asks the model about {@code action} on the calling thread and returns its judgement; never throws for what
      * the model does. A reply that arrives after {@link JudgeSpec#timeout()} denies even when it approves, and so
-     * does a judge asked again from inside its own model call (a judge model whose answers the guard checks).
+     * does a judge asked from inside a judge model call (a judge model whose answers a guard checks).
      */
     public Judgement judge(AgentAction action, Verdict verdict) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(verdict, "verdict");
         if (JUDGING.get() != null) {
-            return Judgement.failed(Outcome.ERROR, "judge asked again from inside its own model call", "",
+            return Judgement.failed(Outcome.ERROR, "judge asked from inside a judge model call", "",
                     Duration.ZERO);
         }
-        JudgeModel.Prompt prompt = JudgePrompt.of(action, verdict, spec.maxTokens());
         long started = System.nanoTime();
         JudgeModel.Reply reply;
         JUDGING.set(Boolean.TRUE);
         try {
-            reply = model.complete(prompt);
+            reply = model.complete(JudgePrompt.of(action, verdict, spec.maxTokens()));
         } catch (Exception | LinkageError e) {
             Duration latency = since(started);
             if (e instanceof InterruptedException) {
