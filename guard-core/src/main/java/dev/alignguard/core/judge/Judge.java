@@ -42,11 +42,6 @@ public final class Judge implements ApprovalHandler {
         return new Judge(model, spec, fallback);
     }
 
-    /** The scope and limits this judge works with. */
-    public JudgeSpec spec() {
-        return spec;
-    }
-
     /** True when this judge, not the fallback, decides {@code verdict}. */
     public boolean covers(AgentAction action, Verdict verdict) {
         return spec.covers(action, verdict);
