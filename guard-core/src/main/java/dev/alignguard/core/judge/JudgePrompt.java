@@ -93,7 +93,7 @@ final class JudgePrompt {
     }
 
     /** The action and its evidence snippets as one line of JSON with every string escaped. */
-    static String data(AgentAction action, Verdict verdict) {
+    private static String data(AgentAction action, Verdict verdict) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
