@@ -42,9 +42,9 @@ public class ActionBlockedException extends GuardException {
         String why = verdict.reasons().stream().max(Comparator.comparingDouble(Reason::score))
                 .map(r -> String.format(Locale.ROOT, "%s (score %.2f)", r.category().id(), r.score()))
                 .orElse("a policy violation");
-        String verb = verdict.decision() == Decision.REQUIRE_APPROVAL
-                ? "needs human approval, which was not given, because it looks like "
-                : "was blocked because it looks like ";
+        String verb = verdict.decision() != Decision.REQUIRE_APPROVAL ? "was blocked because it looks like "
+                : verdict.judgement() != null ? "was reviewed and not approved, because it looks like "
+                : "needs human approval, which was not given, because it looks like ";
         return "AlignGuard: this call to " + tool + " " + verb + why + ". It did not run. Do not retry it with "
                 + "the same intent; continue with a legitimate action or explain to the user why you stopped.";
     }

@@ -8,6 +8,8 @@ import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.classify.ClassifierProvider;
 import dev.alignguard.core.classify.ModelInfo;
+import dev.alignguard.core.judge.Judge;
+import dev.alignguard.core.judge.JudgeModel;
 import dev.alignguard.core.policy.ThresholdPolicy;
 import dev.alignguard.core.text.Chunker;
 import java.nio.file.Path;
@@ -62,7 +64,8 @@ public final class Guard implements AutoCloseable {
         this.audit = b.audit != null ? b.audit : new Slf4jAuditSink();
         this.auditRawText = b.config.auditRawText();
         this.timeout = b.config.timeout();
-        this.approvals = b.approvals;
+        this.approvals = b.judge != null && b.config.judge().enabled()
+                ? Judge.of(b.judge, b.config.judge(), b.approvals) : b.approvals;
         this.executor = b.executor;
         this.settings = new CheckRun.Settings(b.chunker, b.batchSize);
         this.verdicts = b.config.cache().enabled() ? new VerdictCache(b.config.cache()) : null;
@@ -107,12 +110,16 @@ public final class Guard implements AutoCloseable {
         for (AgentAction a : actions) {
             Objects.requireNonNull(a, "actions must not contain null");
         }
-        List<VerdictCache.Checked> checked = verdicts == null ? evaluate(actions) : cachedOrEvaluated(actions);
+        List<VerdictCache.Checked> checked = checked(actions);
         List<Verdict> out = new ArrayList<>(actions.size());
         for (int i = 0; i < actions.size(); i++) {
             out.add(record(actions.get(i), context, checked.get(i)));
         }
         return out;
+    }
+
+    private List<VerdictCache.Checked> checked(List<? extends AgentAction> actions) {
+        return verdicts == null ? evaluate(actions) : cachedOrEvaluated(actions);
     }
 
     /**
@@ -205,19 +212,34 @@ public final class Guard implements AutoCloseable {
 
     /**
      * Checks {@code action} and returns its verdict if the action may run (ALLOW, FLAG, or approved);
-     * otherwise throws {@link ActionBlockedException}, the only exception it throws for a non-null action.
+     * otherwise throws {@link ActionBlockedException}, the only exception it throws for a non-null action. A
+     * REQUIRE_APPROVAL verdict that a {@link Judge} covers is judged before it is audited, so the verdict and its
+     * audit record carry the {@link Judgement}; other approval handlers are asked after the audit.
      */
     public Verdict enforce(AgentAction action, GuardContext context) {
-        Verdict v = check(action, context);
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(context, "context");
+        VerdictCache.Checked checked = checked(List.of(action)).get(0);
+        Verdict v = record(action, context, judged(action, checked));
         String tool = action instanceof AgentAction.ToolCall call ? call.tool() : action.kind();
         if (v.decision() == Decision.BLOCK) {
             throw new ActionBlockedException(tool, v, "AlignGuard blocked " + tool + ": " + v.summary());
         }
-        if (v.decision() == Decision.REQUIRE_APPROVAL && !approved(action, v, context)) {
+        if (v.decision() == Decision.REQUIRE_APPROVAL && !(v.judgement() != null ? v.judgement().approved()
+                : approved(action, v, context))) {
             throw new ActionBlockedException(tool, v,
                     "AlignGuard stopped " + tool + " (approval required and not given): " + v.summary());
         }
         return v;
+    }
+
+    /** {@code checked} with the judge's judgement on its verdict when a judge covers it; as it was otherwise. */
+    private VerdictCache.Checked judged(AgentAction action, VerdictCache.Checked checked) {
+        if (!(approvals instanceof Judge judge) || !judge.covers(action, checked.verdict())) {
+            return checked;
+        }
+        Judgement j = judge.judge(action, checked.verdict());
+        return new VerdictCache.Checked(checked.verdict().withJudgement(j), checked.textSha256(), checked.text());
     }
 
     private boolean approved(AgentAction action, Verdict v, GuardContext context) {
@@ -246,7 +268,7 @@ public final class Guard implements AutoCloseable {
             List<String> warnings = new ArrayList<>(v.warnings());
             warnings.add("audit sink failed: " + e.getClass().getSimpleName());
             return new Verdict(v.decision().max(d), Cause.ERROR, v.scores(), v.reasons(), v.evidence(), v.modelId(),
-                    v.elapsed(), warnings);
+                    v.elapsed(), warnings, v.judgement());
         }
     }
 
@@ -289,6 +311,7 @@ public final class Guard implements AutoCloseable {
         private Policy policy;
         private AuditSink audit; // null: the SLF4J sink, created at build()
         private ApprovalHandler approvals = ApprovalHandler.DENY;
+        private JudgeModel judge;
         private Executor executor = ForkJoinPool.commonPool();
         private Chunker chunker = Chunker.DEFAULT;
         private int batchSize = 8;
@@ -323,6 +346,16 @@ public final class Guard implements AutoCloseable {
         /** Who decides REQUIRE_APPROVAL verdicts for wrapped tools (default: refuse). */
         public Builder approvalHandler(ApprovalHandler handler) {
             this.approvals = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Asks {@code model}, the host's own chat model, to decide the REQUIRE_APPROVAL verdicts that the config's
+         * {@code judge.*} scope covers (unless {@code judge.enabled} is false); the approval handler decides the
+         * rest. The judge runs on the thread that calls {@link Guard#enforce}; see {@link Judge}.
+         */
+        public Builder judge(JudgeModel model) {
+            this.judge = Objects.requireNonNull(model, "model");
             return this;
         }
 

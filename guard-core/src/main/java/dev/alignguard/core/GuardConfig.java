@@ -1,6 +1,7 @@
 package dev.alignguard.core;
 
 import dev.alignguard.core.classify.CacheSpec;
+import dev.alignguard.core.judge.JudgeSpec;
 import dev.alignguard.core.policy.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,11 +11,12 @@ import java.util.Properties;
 
 /**
  * Everything a config file can set: the {@link Policy}, the score cache, the per-check deadline, whether
- * audit records may contain raw text, and where the model bundle lives (empty: the bundled model). Load it
- * from YAML or .properties to tune a deployment without recompiling; see the README for every key.
+ * audit records may contain raw text, where the model bundle lives (empty: the bundled model) and the scope of
+ * a judge model ({@link JudgeSpec}, used when the code gives the guard one). Load it from YAML or .properties to
+ * tune a deployment without recompiling; see the README for every key.
  */
 public record GuardConfig(Policy policy, CacheSpec cache, Duration timeout, boolean auditRawText,
-                          String modelLocation) {
+                          String modelLocation, JudgeSpec judge) {
 
     /** Default deadline for one check. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -26,9 +28,15 @@ public record GuardConfig(Policy policy, CacheSpec cache, Duration timeout, bool
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         modelLocation = modelLocation == null ? "" : modelLocation;
+        Objects.requireNonNull(judge, "judge");
     }
 
-    /** Default policy, default cache, 5 s deadline, no raw text in audit records, bundled model. */
+    /** A config with the default judge scope. */
+    public GuardConfig(Policy policy, CacheSpec cache, Duration timeout, boolean auditRawText, String modelLocation) {
+        this(policy, cache, timeout, auditRawText, modelLocation, JudgeSpec.DEFAULT);
+    }
+
+    /** Default policy, default cache, 5 s deadline, no raw text in audit records, bundled model, default judge scope. */
     public static GuardConfig defaults() {
         return new GuardConfig(Policy.defaults(), CacheSpec.DEFAULT, DEFAULT_TIMEOUT, false, "");
     }

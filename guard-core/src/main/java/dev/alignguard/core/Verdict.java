@@ -9,10 +9,12 @@ import java.util.Objects;
 /**
  * The guard's answer for one action: the decision and its cause, the highest score per category over
  * all scored fields, the thresholds that were crossed, where in the original text the evidence is, the
- * model that scored it, how long the check took and anything odd about the input.
+ * model that scored it, how long the check took and anything odd about the input. A REQUIRE_APPROVAL verdict
+ * that a judge model decided also carries its {@link Judgement} (null otherwise).
  */
 public record Verdict(Decision decision, Cause cause, Map<Category, Double> scores, List<Reason> reasons,
-                      List<Evidence> evidence, String modelId, Duration elapsed, List<String> warnings) {
+                      List<Evidence> evidence, String modelId, Duration elapsed, List<String> warnings,
+                      Judgement judgement) {
 
     public Verdict {
         Objects.requireNonNull(decision, "decision");
@@ -25,9 +27,21 @@ public record Verdict(Decision decision, Cause cause, Map<Category, Double> scor
         warnings = List.copyOf(warnings);
     }
 
+    /** A verdict no judge has seen. */
+    public Verdict(Decision decision, Cause cause, Map<Category, Double> scores, List<Reason> reasons,
+                   List<Evidence> evidence, String modelId, Duration elapsed, List<String> warnings) {
+        this(decision, cause, scores, reasons, evidence, modelId, elapsed, warnings, null);
+    }
+
     /** The same verdict with another elapsed time (a verdict served from the guard's cache reports the lookup's). */
     public Verdict withElapsed(Duration time) {
-        return new Verdict(decision, cause, scores, reasons, evidence, modelId, time, warnings);
+        return new Verdict(decision, cause, scores, reasons, evidence, modelId, time, warnings, judgement);
+    }
+
+    /** The same verdict with the judge's decision on it. */
+    public Verdict withJudgement(Judgement judged) {
+        return new Verdict(decision, cause, scores, reasons, evidence, modelId, elapsed, warnings,
+                Objects.requireNonNull(judged, "judgement"));
     }
 
     /** True when the host may run the action without asking anyone (ALLOW or FLAG). */
@@ -49,6 +63,12 @@ public record Verdict(Decision decision, Cause cause, Map<Category, Double> scor
         for (Reason r : reasons) {
             sb.append(String.format(java.util.Locale.ROOT, " %s=%.2f>=%.2f[%s]", r.category().id(), r.score(),
                     r.threshold(), r.field().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (judgement != null) {
+            sb.append(" judge=").append(judgement.decision());
+            if (judgement.outcome() != Judgement.Outcome.ANSWERED) {
+                sb.append('(').append(judgement.outcome().id()).append(')');
+            }
         }
         if (!warnings.isEmpty()) {
             sb.append(" warnings=").append(warnings);

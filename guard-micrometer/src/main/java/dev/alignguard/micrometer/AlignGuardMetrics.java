@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Publishes a guard's metrics to Micrometer: decisions, triggered categories and check latency (from the
- * {@link MeteredAuditSink} the guard was built with), plus failure counts and the cache hit ratio from
+ * Publishes a guard's metrics to Micrometer: decisions, triggered categories, check latency and judge outcomes
+ * (from the {@link MeteredAuditSink} the guard was built with), plus failure counts and the cache hit ratio from
  * {@link Guard#stats()}. Every meter carries the model id as tag {@code model}.
  *
  * <pre>{@code
@@ -32,6 +32,13 @@ public final class AlignGuardMetrics implements MeterBinder {
     public static final String CACHE_HIT_RATIO = "alignguard.cache.hit.ratio";
     /** Function counter: checks answered whole from the verdict cache (an action equal to an earlier one). */
     public static final String VERDICT_CACHE_HITS = "alignguard.cache.verdict.hits";
+    /**
+     * Counter: judge model decisions, tags {@code decision} (approve/deny), {@code outcome} (answered,
+     * invalid_answer, timeout, error) and {@code model} (the judge's).
+     */
+    public static final String JUDGE_DECISIONS = "alignguard.judge.decisions";
+    /** Timer: judge model latency, tags {@code outcome} and {@code model} (the judge's). */
+    public static final String JUDGE_LATENCY = "alignguard.judge.latency";
 
     private final Guard guard;
     private final MeteredAuditSink sink;

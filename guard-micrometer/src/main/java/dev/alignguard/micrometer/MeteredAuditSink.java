@@ -1,5 +1,6 @@
 package dev.alignguard.micrometer;
 
+import dev.alignguard.core.Judgement;
 import dev.alignguard.core.Reason;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.core.audit.AuditEvent;
@@ -55,7 +56,19 @@ public final class MeteredAuditSink implements AuditSink {
         Timer.builder(AlignGuardMetrics.LATENCY).description("Time to check one action")
                 .publishPercentiles(percentiles).tag("cause", cause).tag("model", model)
                 .register(registry).record(v.elapsed());
+        if (v.judgement() != null) {
+            judged(v.judgement());
+        }
         delegate.record(event);
+    }
+
+    private void judged(Judgement j) {
+        Counter.builder(AlignGuardMetrics.JUDGE_DECISIONS).description("Judge model decisions, by outcome")
+                .tag("decision", j.decision()).tag("outcome", j.outcome().id()).tag("model", j.model())
+                .register(registry).increment();
+        Timer.builder(AlignGuardMetrics.JUDGE_LATENCY).description("Time the judge model took")
+                .publishPercentiles(percentiles).tag("outcome", j.outcome().id()).tag("model", j.model())
+                .register(registry).record(j.latency());
     }
 
     private static String lower(String s) {

@@ -1,11 +1,15 @@
 package dev.alignguard.micrometer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.alignguard.core.ActionBlockedException;
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardConfig;
+import dev.alignguard.core.GuardContext;
+import dev.alignguard.core.judge.JudgeModel;
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.testing.FakeClassifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,5 +62,26 @@ class AlignGuardMetricsTest {
         assertEquals(1, registry.get(AlignGuardMetrics.FAILURES).tags("type", "classifier_error")
                 .functionCounter().count());
         assertTrue(registry.find(AlignGuardMetrics.DECISIONS).tags("cause", "policy").counters().isEmpty());
+    }
+
+    @Test
+    void countsAndTimesJudgeOutcomesBesideTheDecisions() {
+        String approve = "{\"decision\":\"approve\",\"category\":\"none\",\"reason\":\"Routine.\"}";
+        Guard guard = Guard.builder().classifier(FakeClassifier.byMarkers()).auditSink(sink)
+                .judge(prompt -> new JudgeModel.Reply(prompt.user().contains("first") ? approve : "no idea", "judge-1"))
+                .build();
+        new AlignGuardMetrics(guard, sink).bindTo(registry);
+
+        guard.enforce(AgentAction.toolCall("send_email", "{\"body\":\"<coercion=0.75> first\"}"), GuardContext.empty());
+        assertThrows(ActionBlockedException.class, () -> guard.enforce(
+                AgentAction.toolCall("send_email", "{\"body\":\"<coercion=0.75> second\"}"), GuardContext.empty()));
+
+        assertEquals(1, registry.get(AlignGuardMetrics.JUDGE_DECISIONS).tags("decision", "approve", "outcome",
+                "answered", "model", "judge-1").counter().count());
+        assertEquals(1, registry.get(AlignGuardMetrics.JUDGE_DECISIONS).tags("decision", "deny", "outcome",
+                "invalid_answer").counter().count());
+        assertEquals(2, registry.get(AlignGuardMetrics.JUDGE_LATENCY).timers().stream().mapToLong(t -> t.count()).sum());
+        assertEquals(2, registry.get(AlignGuardMetrics.DECISIONS).tags("decision", "require_approval").counter().count(),
+                "a judged verdict is still one decision");
     }
 }

@@ -6,10 +6,13 @@ import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardConfig;
 import dev.alignguard.core.audit.AuditSink;
 import dev.alignguard.core.classify.Classifier;
+import dev.alignguard.core.judge.JudgeModel;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,8 +28,9 @@ import org.springframework.core.env.PropertySource;
  * Spring Boot auto-configuration: a {@link Guard} bean built from the {@code alignguard.*} properties (the
  * same keys as the YAML policy, bound by {@link GuardConfig#fromMap}), and a {@link ChatClientCustomizer} that
  * guards every tool call of every auto-configured ChatClient and checks its final answers. A {@link Classifier},
- * {@link AuditSink} or {@link ApprovalHandler} bean of your own is used; without a classifier the bundled model
- * is loaded (guard-onnx and guard-model on the class path).
+ * {@link AuditSink}, {@link ApprovalHandler} or {@link JudgeModel} bean of your own is used; without a classifier
+ * the bundled model is loaded (guard-onnx and guard-model on the class path). With
+ * {@code alignguard.judge.enabled=true} the application's {@link ChatModel} judges REQUIRE_APPROVAL verdicts.
  */
 @AutoConfiguration
 @ConditionalOnClass(Guard.class)
@@ -37,17 +41,36 @@ public class AlignGuardAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Guard alignGuard(ConfigurableEnvironment environment, ObjectProvider<Classifier> classifier,
-                            ObjectProvider<AuditSink> auditSink, ObjectProvider<ApprovalHandler> approvals) {
+                            ObjectProvider<AuditSink> auditSink, ObjectProvider<ApprovalHandler> approvals,
+                            ObjectProvider<JudgeModel> judgeModel, ObjectProvider<ChatModel> chatModel) {
         try {
             Guard.Builder builder = Guard.builder().config(GuardConfig.fromMap(guardProperties(environment)));
             classifier.ifAvailable(builder::classifier);
             auditSink.ifAvailable(builder::auditSink);
             approvals.ifAvailable(builder::approvalHandler);
+            boolean judgeOptIn = environment.getProperty("alignguard.judge.enabled", Boolean.class, false);
+            JudgeModel judge = judgeModel.getIfAvailable(() -> judgeOptIn ? judgeOf(chatModel) : null);
+            if (judge != null) {
+                builder.judge(judge); // a JudgeModel bean is used unless alignguard.judge.enabled=false
+            }
             return builder.build(); // thresholds out of order for a tool fail here, naming the key
         } catch (ConfigException e) {
             throw new IllegalStateException(e.key().isEmpty() ? "Invalid AlignGuard configuration: " + e.getMessage()
                     : "Invalid AlignGuard property 'alignguard." + e.key() + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The application's one ChatModel as the judge, through a ChatClient of its own: the auto-configured
+     * ChatClient.Builder carries AlignGuard's advisors, which would check the judge's answers.
+     */
+    private static JudgeModel judgeOf(ObjectProvider<ChatModel> chatModel) {
+        ChatModel model = chatModel.getIfUnique();
+        if (model == null) {
+            throw new IllegalStateException("alignguard.judge.enabled is true but there is no single ChatModel bean "
+                    + "to judge with: define one, or a JudgeModel bean (e.g. SpringAiJudge.of(chatClient))");
+        }
+        return SpringAiJudge.of(ChatClient.create(model));
     }
 
     @Bean

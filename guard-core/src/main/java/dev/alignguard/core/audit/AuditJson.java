@@ -1,6 +1,7 @@
 package dev.alignguard.core.audit;
 
 import dev.alignguard.core.Evidence;
+import dev.alignguard.core.Judgement;
 import dev.alignguard.core.Reason;
 import dev.alignguard.core.Verdict;
 import java.util.Locale;
@@ -60,6 +61,9 @@ final class AuditJson {
         sb.append("],");
         field(sb, "model", v.modelId()).append(",\"elapsed_ms\":").append(num(v.elapsed().toNanos() / 1e6)).append(',');
         field(sb, "text_sha256", e.textSha256());
+        if (v.judgement() != null) {
+            judge(sb.append(','), v.judgement(), raw);
+        }
         if (!v.warnings().isEmpty()) {
             sb.append(",\"warnings\":[");
             sep = "";
@@ -75,6 +79,19 @@ final class AuditJson {
             field(sb, "text", e.rawText());
         }
         return sb.append('}').toString();
+    }
+
+    /** The judge's decision, model and latency; its reason only with raw text or when it is the guard's own failure cause. */
+    private static void judge(StringBuilder sb, Judgement j, boolean raw) {
+        sb.append("\"judge\":{");
+        field(sb, "decision", j.decision()).append(',');
+        field(sb, "outcome", j.outcome().id()).append(',');
+        field(sb, "category", j.category() == null ? "none" : j.category().id()).append(',');
+        field(sb, "model", j.model()).append(",\"latency_ms\":").append(num(j.latency().toNanos() / 1e6));
+        if (raw || j.outcome() != Judgement.Outcome.ANSWERED) {
+            field(sb.append(','), "reason", j.reason());
+        }
+        sb.append('}');
     }
 
     private static String num(double d) {

@@ -8,6 +8,7 @@ import dev.alignguard.core.GuardConfig;
 import dev.alignguard.core.Policy;
 import dev.alignguard.core.Thresholds;
 import dev.alignguard.core.classify.CacheSpec;
+import dev.alignguard.core.judge.JudgeSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -17,11 +18,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -137,6 +142,12 @@ public final class ConfigLoader {
         Duration timeout = GuardConfig.DEFAULT_TIMEOUT;
         boolean rawText = false;
         String model = "";
+        JudgeSpec judgeDefaults = JudgeSpec.DEFAULT;
+        boolean judgeEnabled = judgeDefaults.enabled();
+        Set<Category> judgeCategories = judgeDefaults.categories();
+        Set<String> judgeTools = judgeDefaults.tools();
+        Duration judgeTimeout = judgeDefaults.timeout();
+        long judgeTokens = judgeDefaults.maxTokens();
         for (Map.Entry<String, ?> e : flat.entrySet()) {
             String original = e.getKey();
             String key = canonical(original);
@@ -152,6 +163,11 @@ public final class ConfigLoader {
                     case "cache.expire_after_access" -> cacheExpiry = duration(value);
                     case "audit.include_raw_text" -> rawText = bool(value);
                     case "model.location" -> model = text(value);
+                    case "judge.enabled" -> judgeEnabled = bool(value);
+                    case "judge.categories" -> judgeCategories = categories(value);
+                    case "judge.tools" -> judgeTools = names(value);
+                    case "judge.timeout" -> judgeTimeout = duration(value);
+                    case "judge.max_tokens" -> judgeTokens = integer(value, 1, 100_000);
                     default -> bindThreshold(policy, key, value);
                 }
             } catch (ConfigException ce) {
@@ -162,7 +178,8 @@ public final class ConfigLoader {
         }
         try {
             cache = cacheEnabled ? new CacheSpec(true, cacheSize, cacheExpiry) : CacheSpec.DISABLED;
-            return new GuardConfig(policy.build(), cache, timeout, rawText, model);
+            JudgeSpec judge = new JudgeSpec(judgeEnabled, judgeCategories, judgeTools, judgeTimeout, (int) judgeTokens);
+            return new GuardConfig(policy.build(), cache, timeout, rawText, model, judge);
         } catch (IllegalArgumentException ex) {
             throw new ConfigException("", ex.getMessage(), ex);
         }
@@ -181,6 +198,22 @@ public final class ConfigLoader {
         } else {
             throw new IllegalArgumentException("unknown key (see the README's config reference)");
         }
+    }
+
+    /** A comma-separated list of category ids, at least one. */
+    private static Set<Category> categories(Object value) {
+        Set<Category> out = EnumSet.noneOf(Category.class);
+        names(value).forEach(id -> out.add(Category.fromId(id)));
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one of blackmail, coercion, self_preservation");
+        }
+        return out;
+    }
+
+    /** A comma-separated list of names, spelled as written; empty for none. */
+    private static Set<String> names(Object value) {
+        return Arrays.stream(text(value).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static String canonical(String key) {

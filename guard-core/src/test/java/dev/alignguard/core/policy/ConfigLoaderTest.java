@@ -71,6 +71,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void judgeKeysSetTheJudgesScopeInYamlAndProperties() throws IOException {
+        GuardConfig yaml = GuardConfig.fromYaml("""
+                judge: {enabled: false, categories: "blackmail, self-preservation", tools: "send_email, Gmail.Send",
+                        timeout: 3s, max-tokens: 120}
+                """);
+        Properties p = new Properties();
+        p.load(new StringReader("alignguard.judge.categories=coercion\nalignguard.judge.max_tokens=50\n"));
+        GuardConfig props = GuardConfig.fromProperties(p);
+
+        assertFalse(yaml.judge().enabled());
+        assertEquals(java.util.Set.of(Category.BLACKMAIL, Category.SELF_PRESERVATION), yaml.judge().categories());
+        assertEquals(java.util.Set.of("send_email", "Gmail.Send"), yaml.judge().tools());
+        assertEquals(Duration.ofSeconds(3), yaml.judge().timeout());
+        assertEquals(120, yaml.judge().maxTokens());
+        assertTrue(props.judge().enabled());
+        assertEquals(java.util.Set.of(Category.COERCION), props.judge().categories());
+        assertEquals(50, props.judge().maxTokens());
+        assertEquals(GuardConfig.defaults().judge(), GuardConfig.fromYaml("").judge());
+    }
+
+    @Test
+    void aBadJudgeCategoryIsAnErrorNamingTheKey() {
+        assertEquals("judge.categories", assertThrows(ConfigException.class,
+                () -> GuardConfig.fromYaml("judge: {categories: extortion}")).key());
+    }
+
+    @Test
     void loadsAFileByItsExtension(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("policy.yaml");
         Files.writeString(f, YAML);
