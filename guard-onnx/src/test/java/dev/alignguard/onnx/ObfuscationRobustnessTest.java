@@ -99,24 +99,23 @@ class ObfuscationRobustnessTest {
     }
 
     /**
-     * Known gaps of model 0.4.0 (points of positives caught below the clean originals, measured on this set and
-     * reported in the model card): leetspeak 35 (a word with a single leet digit, "y0u", is not folded, so that
-     * "5pm" and "mp3" stay what they are, and the stricter 0.4 thresholds let the odd words through), the
-     * 600-word padding 25 and the threat spread through a long document 28 (the threat shares a 110-word
-     * window with benign text, and the 0.4 thresholds, at 2% FPR, let a diluted window through), base64 10
-     * (the decoded view is scored without the tool name), split across fields 8.
+     * Known gaps of model 0.5.0 (points of positives caught below the clean originals, measured on this set and
+     * reported in the model card): leetspeak 32 (a word with a single leet digit, "y0u", is not folded, so that
+     * "5pm" and "mp3" stay what they are), the threat spread through a long document 13 (its sentences land in
+     * different windows), base64 7 (the decoded view is scored without the tool name), the 600-word padding 5.
      */
-    private static final Map<String, Double> KNOWN_DROP = Map.of("leetspeak", 0.37, "padding_600_words", 0.27,
-            "split_across_document", 0.30, "base64_arguments", 0.12, "split_across_fields", 0.10);
+    private static final Map<String, Double> KNOWN_DROP = Map.of("leetspeak", 0.35, "split_across_document", 0.16,
+            "base64_arguments", 0.09, "padding_600_words", 0.07);
 
     /**
      * The generalisation issue's target: a threat buried in a long benign document, spread through one, or split
      * across two argument fields (or an argument and the rationale) is caught at least 95% as often as the clean
-     * original. Model 0.4.0 misses it; until a model meets it, the shares 0.4.0 keeps are the floor: padding 71%,
-     * the spread 65%, the split across fields 88% (model card).
+     * original. Model 0.5.0 with windows of whole lines meets it for the split across fields (102%) and nearly for
+     * the padding (94%; 0.4.0 with 110-word windows: 71%); the spread keeps 85% (0.4.0: 65%). Until a model meets
+     * the target, the shares 0.5.0 keeps are the floor.
      */
-    private static final Map<String, Double> KEPT_BY_040 = Map.of("padding_600_words", 0.70,
-            "split_across_document", 0.64, "split_across_fields", 0.86);
+    private static final Map<String, Double> KEPT_BY_050 = Map.of("padding_600_words", 0.93,
+            "split_across_document", 0.83);
 
     /** Within 5 points for every technique but the known gaps above. */
     @Test
@@ -136,7 +135,7 @@ class ObfuscationRobustnessTest {
     void buriedAndSplitThreatsKeepWhatTheCleanTextCatches() {
         assertAll(LONG_REWRITES.stream().map(t -> () -> {
             int[] c = COUNTS.get(t);
-            double floor = Math.min(0.95, KEPT_BY_040.getOrDefault(t, 0.95));
+            double floor = Math.min(0.95, KEPT_BY_050.getOrDefault(t, 0.95));
             assertTrue(c[0] >= floor * c[1], String.format(Locale.ROOT, "%s: %d caught, clean originals %d (%.3f)",
                     t, c[0], c[1], (double) c[0] / c[1]));
         }));
