@@ -72,9 +72,9 @@ final class ReportAggregator {
         (counts == null ? otherSources : counts)[v.decision().ordinal()]++;
         if (v.decision() != Decision.ALLOW && top > 0) {
             ReportItem candidate = new ReportItem(line, label(id), key, v.decision(), v.cause(), v.scores(), List.of(),
-                    label(String.join("; ", v.warnings())));
+                    "");
             if (kept.size() < top || ReportItem.IMPORTANCE.compare(candidate, kept.peek()) > 0) {
-                kept.add(candidate.withEvidence(evidence.get()));
+                kept.add(candidate.withDetails(evidence.get(), label(String.join("; ", v.warnings()))));
                 if (kept.size() > top) {
                     kept.poll();
                 }

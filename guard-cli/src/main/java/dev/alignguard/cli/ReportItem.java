@@ -35,8 +35,9 @@ record ReportItem(long line, String id, String source, Decision decision, Cause 
         return max;
     }
 
-    ReportItem withEvidence(List<Highlight> highlights) {
-        return new ReportItem(line, id, source, decision, cause, scores, highlights, note);
+    /** The same item with its evidence spans and the guard's note, built only for the items the report keeps. */
+    ReportItem withDetails(List<Highlight> highlights, String guardNote) {
+        return new ReportItem(line, id, source, decision, cause, scores, highlights, guardNote);
     }
 
     /**
