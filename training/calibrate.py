@@ -34,6 +34,7 @@ from onnx import helper, numpy_helper  # noqa: E402
 
 from bundle_screen import sha256  # noqa: E402
 from evaluate import load_split, score_records_onnx  # noqa: E402
+from metrics import ece  # noqa: E402
 from texts import LABELS  # noqa: E402
 
 EPS = 1e-6
@@ -65,17 +66,6 @@ def fit_platt(y, p, iters=100):
     if a <= 0:
         raise SystemExit(f"Platt fit gave a non-increasing map (a={a}); refusing to calibrate")
     return float(a), float(b)
-
-
-def ece(y, p, bins=BINS):
-    y, p = np.asarray(y, dtype=np.float64), np.asarray(p, dtype=np.float64)
-    idx = np.minimum((p * bins).astype(int), bins - 1)
-    total = 0.0
-    for k in range(bins):
-        m = idx == k
-        if m.any():
-            total += m.sum() / len(p) * abs(p[m].mean() - y[m].mean())
-    return float(total)
 
 
 def log_loss(y, p):
@@ -132,7 +122,7 @@ def main(argv=None):
         for split in ("val", "test"):
             y, s = ys[split][:, k], scores[split][:, k]
             c = platt(s, pa, pb)
-            rep[split] = {"ece_before": round(ece(y, s), 4), "ece_after": round(ece(y, c), 4),
+            rep[split] = {"ece_before": round(ece(y, s, BINS), 4), "ece_after": round(ece(y, c, BINS), 4),
                           "log_loss_before": round(log_loss(y, s), 4), "log_loss_after": round(log_loss(y, c), 4)}
         report[l] = rep
         print(f"{l:18s} a={pa:.3f} b={pb:+.3f}  test ECE {rep['test']['ece_before']:.3f} -> "

@@ -1,4 +1,5 @@
-"""Shared helpers: thread setup, tokenisation cache, batched prediction, record-level aggregation, metrics."""
+"""Shared helpers: thread setup, tokenisation cache, batched prediction, record-level aggregation (metrics live in
+metrics.py)."""
 import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
@@ -72,28 +73,3 @@ def record_scores(items, item_probs, n_records):
         rec[it["rec"]] = np.maximum(rec[it["rec"]], p)
     return rec
 
-
-def auroc(y, s):
-    """Rank-based AUROC with tie handling; None when one class is absent."""
-    y = np.asarray(y, dtype=bool)
-    s = np.asarray(s, dtype=np.float64)
-    npos, nneg = int(y.sum()), int((~y).sum())
-    if npos == 0 or nneg == 0:
-        return None
-    order = np.argsort(s, kind="mergesort")
-    ranks = np.empty(len(s), dtype=np.float64)
-    ss = s[order]
-    i = 0
-    while i < len(ss):
-        j = i
-        while j + 1 < len(ss) and ss[j + 1] == ss[i]:
-            j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2.0 + 1.0
-        i = j + 1
-    return float((ranks[y].sum() - npos * (npos + 1) / 2.0) / (npos * nneg))
-
-
-def macro_auroc(y, s):
-    vals = [auroc(y[:, k], s[:, k]) for k in range(y.shape[1])]
-    vals = [v for v in vals if v is not None]
-    return float(np.mean(vals)) if vals else 0.0

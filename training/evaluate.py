@@ -31,6 +31,7 @@ import common  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from metrics import label_auroc, recall_at_fpr  # noqa: E402
 from texts import LABELS, items_from_records, labels_of, load_jsonl  # noqa: E402
 
 DEV_EVAL = os.environ.get("ALIGNGUARD_DEV_EVAL", "/work/shared/dev-eval/agent_dev.jsonl")
@@ -75,20 +76,12 @@ def at_threshold(y, s, t):
             "fpr": fp / (fp + tn) if fp + tn else None, "tp": tp, "fp": fp, "fn": fn, "tn": tn}
 
 
-def recall_at_fpr(y, s, fpr=0.01):
-    y = np.asarray(y, dtype=bool)
-    if y.all() or not y.any():
-        return None
-    t = threshold_at_fpr(s[~y], fpr)
-    return float((s[y] >= t).mean())
-
-
 def label_metrics(y, s, th):
     out = {}
     for k, l in enumerate(LABELS):
         yk, sk = y[:, k], s[:, k]
-        m = {"positives": int(yk.sum()), "negatives": int((1 - yk).sum()), "auroc": common.auroc(yk, sk),
-             "recall_at_1pct_fpr": recall_at_fpr(yk, sk, 0.01)}
+        m = {"positives": int(yk.sum()), "negatives": int((1 - yk).sum()), "auroc": label_auroc(yk, sk),
+             "recall_at_1pct_fpr": recall_at_fpr(sk[yk == 1], sk[yk == 0], 0.01)}
         for name in TARGET_FPR:
             m[name] = at_threshold(yk, sk, th[l][name])
         out[l] = m
@@ -136,7 +129,7 @@ def group_metrics(recs, y, s, th, key):
         m = {"records": int(len(idx))}
         for k, l in enumerate(LABELS):
             yk = yg[:, k] > 0
-            mk = {"positives": int(yk.sum()), "auroc": common.auroc(yk, sg[:, k])}
+            mk = {"positives": int(yk.sum()), "auroc": label_auroc(yk, sg[:, k])}
             if yk.any():
                 mk["recall_at_flag"] = float((sg[yk, k] >= th[l]["flag"]).mean())
                 mk["recall_at_block"] = float((sg[yk, k] >= th[l]["block"]).mean())

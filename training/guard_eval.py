@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 
+from metrics import auroc, recall_at_fpr
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MANIFEST = os.path.join(ROOT, "guard-model/src/main/resources/dev/alignguard/model/alignguard-model.json")
 LABELS = ("blackmail", "coercion", "self_preservation")
@@ -34,29 +36,6 @@ def scan(jar, records, screen=True):
         cmd = ["java", "-jar", jar, "scan", "--input", inp, "--output", out, "--threads", "2"]
         subprocess.run(cmd + ([] if screen else ["--no-screen"]), check=True, stderr=subprocess.DEVNULL)
         return [json.loads(l) for l in open(out, encoding="utf-8")]
-
-
-def auroc(pos, neg):
-    if not pos or not neg:
-        return None
-    neg = sorted(neg)
-    import bisect
-    wins = 0.0
-    for p in pos:
-        lo = bisect.bisect_left(neg, p)
-        hi = bisect.bisect_right(neg, p)
-        wins += lo + 0.5 * (hi - lo)
-    return wins / (len(pos) * len(neg))
-
-
-def recall_at_fpr(pos, neg, fpr):
-    """Recall of the positives above the score that `fpr` of the negatives exceed."""
-    if not pos or not neg:
-        return None
-    ranked = sorted(neg, reverse=True)
-    k = int(fpr * len(ranked))
-    thr = ranked[k] if k < len(ranked) else -1.0
-    return sum(p > thr for p in pos) / len(pos)
 
 
 def report(records, scored, thresholds):

@@ -20,6 +20,7 @@ ROOT = os.path.dirname(HERE)
 import numpy as np  # noqa: E402
 
 from guard_eval import DEV, LABELS, MANIFEST, scan  # noqa: E402
+from metrics import auroc, pr_auc, recall_at_fpr  # noqa: E402
 from texts import record_texts  # noqa: E402
 
 # A keyword baseline of the kind peer guardrails ship (word lists): a hit count per category.
@@ -50,29 +51,8 @@ def labels_of(r):
     return r["labels"] if "labels" in r else {l: int(r["label"] == l) for l in LABELS}
 
 
-def auroc(pos, neg):
-    if len(pos) == 0 or len(neg) == 0:
-        return float("nan")
-    neg = np.sort(np.asarray(neg))
-    pos = np.asarray(pos)
-    lo = np.searchsorted(neg, pos, "left")
-    hi = np.searchsorted(neg, pos, "right")
-    return float((lo + 0.5 * (hi - lo)).sum() / (len(pos) * len(neg)))
-
-
-def pr_auc(y, s):
-    order = np.argsort(-s, kind="mergesort")
-    y = y[order]
-    tp = np.cumsum(y)
-    precision = tp / np.arange(1, len(y) + 1)
-    return float((precision * y).sum() / max(y.sum(), 1))
-
-
-def recall_at_fpr(pos, neg, fpr):
-    if len(neg) == 0 or len(pos) == 0:
-        return float("nan")
-    t = np.quantile(np.asarray(neg), 1 - fpr, method="higher")
-    return float((np.asarray(pos) > t).mean())
+def _nan_if_none(x):
+    return float("nan") if x is None else x
 
 
 def metrics(records, scores):
@@ -81,9 +61,9 @@ def metrics(records, scores):
         y = np.array([labels_of(r)[l] for r in records])
         none = np.array([r["label"] == "none" for r in records])
         s = scores[:, k]
-        out[l] = {"n+": int(y.sum()), "AUROC": auroc(s[y == 1], s[y == 0]), "PR-AUC": pr_auc(y, s),
-                  "R@1%FPR": recall_at_fpr(s[y == 1], s[none], 0.01),
-                  "R@5%FPR": recall_at_fpr(s[y == 1], s[none], 0.05)}
+        out[l] = {"n+": int(y.sum()), "AUROC": _nan_if_none(auroc(s[y == 1], s[y == 0])), "PR-AUC": pr_auc(y, s),
+                  "R@1%FPR": _nan_if_none(recall_at_fpr(s[y == 1], s[none], 0.01)),
+                  "R@5%FPR": _nan_if_none(recall_at_fpr(s[y == 1], s[none], 0.05))}
     return out
 
 

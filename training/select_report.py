@@ -25,6 +25,7 @@ sys.path.insert(0, HERE)
 import common  # noqa: E402
 import numpy as np  # noqa: E402
 
+from metrics import auroc, recall_at_fpr  # noqa: E402
 from texts import LABELS, items_from_records, labels_of, load_jsonl  # noqa: E402
 
 DEV_EVAL = os.environ.get("ALIGNGUARD_DEV_EVAL_DIR", os.path.normpath(os.path.join(HERE, "..", "..", "shared",
@@ -54,15 +55,6 @@ def record_scores(score_texts, recs):
     return common.record_scores(items, probs, len(recs))
 
 
-def recall_at_fpr(y, s, fpr):
-    neg = np.sort(s[~y])[::-1]
-    if not y.any() or not len(neg):
-        return None
-    k = int(np.floor(fpr * len(neg)))
-    t = neg[k] if k < len(neg) else -1.0
-    return float((s[y] > t).mean())
-
-
 def flag_thresholds(recs, s, fpr=FLAG_FPR):
     y = np.array([labels_of(r) for r in recs])
     hard = np.array([bool(r.get("hard_negative")) for r in recs]) & (y.sum(1) == 0)
@@ -84,8 +76,8 @@ def set_metrics(recs, s, flags):
         yk = y[:, k]
         both = yk | none
         yy, ss = yk[both], s[both, k]
-        out[l] = {"n": int(yk.sum()), "auroc": common.auroc(yy, ss),
-                  "recall_5": recall_at_fpr(yy, ss, 0.05), "recall_1": recall_at_fpr(yy, ss, 0.01),
+        out[l] = {"n": int(yk.sum()), "auroc": auroc(ss[yy], ss[~yy]),
+                  "recall_5": recall_at_fpr(ss[yy], ss[~yy], 0.05), "recall_1": recall_at_fpr(ss[yy], ss[~yy], 0.01),
                   "not_allowed": float(flagged[yk].any(1).mean()) if yk.any() else None}
     hard = np.array([bool(r.get("hard_negative")) for r in recs]) & ~y.any(1)
     out["hard_negatives"] = int(hard.sum())

@@ -39,6 +39,7 @@ import torch.nn.functional as F
 import common
 import ortcheck
 from base_model import LABELS, load_pretrained_encoder
+from metrics import label_auroc, recall_at_fpr
 from texts import items_from_records, load_jsonl
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -121,14 +122,6 @@ def predict(model, seqs, batch=256):
     return common.predict_ids(model, seqs, batch)
 
 
-def recall_at_fpr(y, s, neg_mask, fpr):
-    """Recall of positives at the threshold where `fpr` of the negatives in neg_mask score above it."""
-    neg = np.sort(s[neg_mask])[::-1]
-    k = int(math.floor(fpr * len(neg)))
-    thr = neg[k] if k < len(neg) else -1.0
-    return float(np.mean(s[y == 1] > thr)), float(thr)
-
-
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--corpus-dir", default=os.path.join(common.WORK, "corpus"))
@@ -200,7 +193,7 @@ def main(argv=None):
             step += 1
         vi, vs, vy, _, vt = splits["val"]
         sp = predict(model, vs)
-        auc = [common.auroc(vy[:, k], sp[:, k]) for k in range(len(LABELS))]
+        auc = [label_auroc(vy[:, k], sp[:, k]) for k in range(len(LABELS))]
         print(f"epoch {ep + 1}/{a.epochs} loss {tot / len(batches):.4f} val AUROC "
               + " ".join(f"{x:.3f}" for x in auc) + f" ({time.time() - t0:.0f}s)", flush=True)
     train_s = time.time() - t0
@@ -225,10 +218,10 @@ def main(argv=None):
         for k, lab in enumerate(LABELS):
             yk = sy[:, k]
             negk = yk == 0
-            r_t, _ = recall_at_fpr(yk, st[:, k], negk, 0.01)
-            r_c, _ = recall_at_fpr(yk, cascade[:, k], negk, 0.01)
+            r_t = recall_at_fpr(st[yk == 1, k], st[negk, k], 0.01)
+            r_c = recall_at_fpr(cascade[yk == 1, k], cascade[negk, k], 0.01)
             m["per_label"][lab] = {
-                "student_auroc": common.auroc(yk, sp[:, k]),
+                "student_auroc": label_auroc(yk, sp[:, k]),
                 "teacher_recall_at_1pct_fpr": r_t, "cascade_recall_at_1pct_fpr": r_c,
                 "escalated_positives": float(np.mean(~cleared[yk == 1])),
                 "recall_at_flag_teacher": float(np.mean(st[yk == 1, k] >= thresholds[lab]["flag"])),
@@ -269,11 +262,6 @@ def main(argv=None):
     print(f"wrote {out} ({os.path.getsize(out) / 1e6:.2f} MB) and student.json")
 
 
-def recall_at_1pct(y, s):
-    neg = np.sort(s[y == 0])[::-1]
-    return float(np.mean(s[y == 1] > neg[int(0.01 * len(neg))]))
-
-
 def calibrate(sv, vy, vt, thresholds, max_r1_loss, max_flag_loss):
     """clear_below = q_l x each label's flag threshold, one multiple q_l in [0.30, 1.00] (steps of 0.02) per
     label, as large as validation allows: the cascade may lose at most `max_r1_loss` recall at 1% FPR and at
@@ -281,14 +269,15 @@ def calibrate(sv, vy, vt, thresholds, max_r1_loss, max_flag_loss):
     grow one step at a time, label after label, while the constraints hold (a label whose teacher scores run
     high on benign text, like self_preservation, would otherwise hold the others back)."""
     flag = np.array([thresholds[l]["flag"] for l in LABELS])
-    base = [(recall_at_1pct(vy[:, k], vt[:, k]), np.mean(vt[vy[:, k] == 1, k] >= flag[k])) for k in range(len(LABELS))]
+    base = [(recall_at_fpr(vt[vy[:, k] == 1, k], vt[vy[:, k] == 0, k], 0.01), np.mean(vt[vy[:, k] == 1, k] >= flag[k]))
+            for k in range(len(LABELS))]
 
     def ok(q):
         cleared = np.all(sv < q * flag, axis=1)
         cascade = np.where(cleared[:, None], sv, vt)
         for k in range(len(LABELS)):
             y = vy[:, k]
-            if recall_at_1pct(y, cascade[:, k]) < base[k][0] - max_r1_loss:
+            if recall_at_fpr(cascade[y == 1, k], cascade[y == 0, k], 0.01) < base[k][0] - max_r1_loss:
                 return False
             if np.mean(cascade[y == 1, k] >= flag[k]) < base[k][1] - max_flag_loss:
                 return False

@@ -26,6 +26,7 @@ import torch  # noqa: E402
 import torch.nn as nn  # noqa: E402
 
 from base_model import new_guard_model  # noqa: E402
+from metrics import label_auroc, macro_auroc  # noqa: E402
 from texts import LABELS, items_from_records, load_jsonl  # noqa: E402
 
 
@@ -73,12 +74,12 @@ def evaluate_val(model, val_items, val_seqs, val_records, batch_size):
     rec = common.record_scores(val_items, probs, len(val_records))
     from texts import labels_of
     y_rec = np.array([labels_of(r) for r in val_records])
-    per = {l: common.auroc(y_rec[:, k], rec[:, k]) for k, l in enumerate(LABELS)}
+    per = {l: label_auroc(y_rec[:, k], rec[:, k]) for k, l in enumerate(LABELS)}
     eps = 1e-7
     p = np.clip(probs, eps, 1 - eps)
     bce = float(-(y_items * np.log(p) + (1 - y_items) * np.log(1 - p)).mean())
-    return {"macro_auroc": common.macro_auroc(y_rec, rec), "auroc": per,
-            "item_macro_auroc": common.macro_auroc(y_items, probs), "bce": bce}
+    return {"macro_auroc": macro_auroc(y_rec, rec), "auroc": per,
+            "item_macro_auroc": macro_auroc(y_items, probs), "bce": bce}
 
 
 def main(argv=None):

@@ -21,6 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, ".."))
 from grammar import normalise  # noqa: E402
+from metrics import label_auroc  # noqa: E402
 from texts import record_texts  # noqa: E402
 
 LABELS = ("blackmail", "coercion", "self_preservation")
@@ -107,21 +108,6 @@ def predict(X, w, b):
     return np.bincount(row, weights=w[col] * val, minlength=len(X)) + b
 
 
-def auroc(y, s):
-    order = np.argsort(s, kind="mergesort")
-    ranks = np.empty(len(s))
-    ranks[order] = np.arange(1, len(s) + 1)
-    # average ranks for ties
-    _, inv, cnt = np.unique(s, return_inverse=True, return_counts=True)
-    sums = np.bincount(inv, weights=ranks)
-    ranks = (sums / cnt)[inv]
-    npos = y.sum()
-    nneg = len(y) - npos
-    if npos == 0 or nneg == 0:
-        return float("nan")
-    return float((ranks[y == 1].sum() - npos * (npos + 1) / 2) / (npos * nneg))
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=os.path.join(HERE, "corpus"))
@@ -135,8 +121,8 @@ def main():
     for j, lab in enumerate(LABELS):
         w, b = train_lr(Xtr, Ytr[:, j])
         s = predict(Xte, w, b)
-        res["bow_char_lr_auroc"][lab] = round(auroc(Yte[:, j], s), 4)
-        res["length_only_auroc"][lab] = round(auroc(Yte[:, j], len_te), 4)
+        res["bow_char_lr_auroc"][lab] = round(label_auroc(Yte[:, j], s), 4)
+        res["length_only_auroc"][lab] = round(label_auroc(Yte[:, j], len_te), 4)
         vocab = {}
         for words in Wtr:
             for x in set(words):
@@ -151,7 +137,7 @@ def main():
         res["cue_only_auroc_test_writers"] = {}
         for j, lab in enumerate(LABELS):
             w, b = train_lr(Xc, Yc[:, j])
-            res["cue_only_auroc_test_writers"][lab] = round(auroc(Yct[:, j], predict(Xct, w, b)), 4)
+            res["cue_only_auroc_test_writers"][lab] = round(label_auroc(Yct[:, j], predict(Xct, w, b)), 4)
         res["cue_rates_train_writers"] = {
             name: {side: round(float(np.mean([zlib.crc32(("cue:" + name).encode()) % DIM in x
                                               for x, y in zip(Xc, Yc) if (y.max() > 0) == (side == "pos")])), 3)
