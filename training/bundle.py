@@ -29,7 +29,7 @@ from base_model import TOKENIZER_PATH, ensure_extracted  # noqa: E402
 from export_onnx import load_model  # noqa: E402
 from parity_texts import PARITY_TEXTS  # noqa: E402
 from texts import LABELS, load_jsonl  # noqa: E402
-from wordpiece import normalise  # noqa: E402
+from textnorm import normalise  # noqa: E402
 
 REPO = os.path.dirname(HERE)
 BUNDLE_DIR = os.path.join(REPO, "guard-model", "src", "main", "resources", "dev", "alignguard", "model")

@@ -10,7 +10,8 @@ import torch
 
 from base_model import TOKENIZER_PATH, ensure_extracted
 from texts import LABELS
-from wordpiece import WordPiece, normalise
+from textnorm import normalise
+from wordpiece import WordPiece
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, "work")

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # AlignGuard model pipeline: setup -> base model -> corpus -> train -> evaluate -> export -> quantise -> bundle.
 # Usage: bash training/run_all.sh            (from anywhere; logs to stdout)
-# Env:   TRAIN_ARGS="--epochs 3 --time-budget-min 25"   extra arguments for train.py
+# Env:   RELEASE_TRAIN_ARGS="..."  the release recipe for train.py: a fixed step count and no wall-clock budget, so the
+#                                  model does not depend on the machine's speed (default below: model 0.5.0's recipe)
+#        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces RELEASE_TRAIN_ARGS
 #        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
 PY=/usr/bin/python3
+RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2471 --epochs 2 --freeze-layers 1 --time-budget-min 0}"
 T0=$(date +%s)
 step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
 
@@ -36,9 +39,9 @@ else
   echo "DJL jars not in ~/.m2; skipped"
 fi
 
-step "train"
+step "train: ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}"
 # shellcheck disable=SC2086
-$PY training/train.py --corpus-dir "$CORPUS" ${TRAIN_ARGS:-}
+$PY training/train.py --corpus-dir "$CORPUS" ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}
 
 step "evaluate (PyTorch fp32): thresholds on val, metrics on test, dev-eval (measure only)"
 $PY training/evaluate.py --stage torch --corpus-dir "$CORPUS"

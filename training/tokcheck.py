@@ -12,7 +12,7 @@ sys.path.insert(0, HERE)
 import common  # noqa: E402
 from parity_texts import PARITY_TEXTS  # noqa: E402
 from texts import items_from_records, load_jsonl  # noqa: E402
-from wordpiece import normalise  # noqa: E402
+from textnorm import normalise  # noqa: E402
 
 M2 = os.path.expanduser("~/.m2/repository")
 JARS = ["ai/djl/api/0.38.0/api-0.38.0.jar", "ai/djl/huggingface/tokenizers/0.38.0/tokenizers-0.38.0.jar",

@@ -5,9 +5,11 @@ with BCEWithLogits on the AlignGuard corpus (texts from texts.py).
 CPU-friendly: dynamic padding, length-sorted pools of batches, max_length 128, embeddings frozen (optionally
 the lowest --freeze-layers transformer layers too, which also skips their backward pass), AdamW with linear
 warmup/decay. A wall-clock budget (--time-budget-min) shrinks the planned number of steps after the first
-steps have been timed so that training + per-epoch validation fits. The epoch (or final partial epoch) with
-the best val macro AUROC (record level: max over a tool call's payload and rationale) is saved to
-training/work/model.pt (+ model.json with the training log).
+steps have been timed so that training + per-epoch validation fits; --time-budget-min 0 turns it off, so the
+run length (--epochs, --max-steps) and the model do not depend on the machine's speed (the release recipe,
+RELEASE_TRAIN_ARGS in run_all.sh). The epoch (or final partial epoch) with the best val macro AUROC (record
+level: max over a tool call's payload and rationale) is saved to training/work/model.pt (+ model.json with the
+training log).
 """
 import argparse
 import json
@@ -36,7 +38,8 @@ def parse_args(argv=None):
     p.add_argument("--out", default=os.path.join(common.WORK, "model.pt"))
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--max-steps", type=int, default=0, help="hard cap on optimizer steps (0 = none)")
-    p.add_argument("--time-budget-min", type=float, default=25.0, help="wall-clock budget for training incl. val evals")
+    p.add_argument("--time-budget-min", type=float, default=25.0,
+                   help="wall-clock budget for training incl. val evals; 0 = none (a fixed step count)")
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--lr", type=float, default=5e-5)
     p.add_argument("--head-lr", type=float, default=5e-4)
@@ -51,7 +54,10 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--eval-batch", type=int, default=64)
-    return p.parse_args(argv)
+    a = p.parse_args(argv)
+    if a.time_budget_min < 0 or a.max_steps < 0 or a.epochs < 1:
+        p.error("--time-budget-min and --max-steps must be >= 0 (0 = none) and --epochs >= 1")
+    return a
 
 
 def make_batches(lengths, batch_size, rng, pool_mult=50):
@@ -138,7 +144,8 @@ def main(argv=None):
         planned = min(planned, a.max_steps)
     full_plan = planned
     budget_s = a.time_budget_min * 60.0
-    print(f"steps/epoch {steps_per_epoch}, planned {planned}, budget {budget_s / 60:.1f} min", flush=True)
+    print(f"steps/epoch {steps_per_epoch}, planned {planned}, "
+          + (f"budget {budget_s / 60:.1f} min" if budget_s else "no time budget (fixed step count)"), flush=True)
 
     def lr_factor(step):
         warm = max(1, int(a.warmup * planned))
@@ -176,7 +183,7 @@ def main(argv=None):
             step_times.append((dt, ids.shape[1]))
             run_loss += float(loss) * len(b)
             run_n += len(b)
-            if step == 30 or (step > 30 and step % 100 == 0):
+            if budget_s and (step == 30 or (step > 30 and step % 100 == 0)):
                 # re-plan to fit the time budget: remaining steps at the measured pace + remaining evals
                 pace = float(np.mean([t for t, _ in step_times[1:]][-200:]))  # recent pace
                 if not eval_measured:  # an estimate follows the pace until a real evaluation has been timed

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Pure-Python BERT uncased WordPiece tokenizer, exact re-implementation of the HuggingFace `tokenizers`
-(Rust) pipeline described by MiniLM's tokenizer.json, plus AlignGuard's CONTRACT normalisation.
+(Rust) pipeline described by MiniLM's tokenizer.json.
 
 Pipeline for `encode(text, max_length)` (text is expected to be `normalise(raw)` already):
   1. added (special) tokens `[PAD] [UNK] [CLS] [SEP] [MASK]` are matched verbatim (case-sensitive, they are
@@ -18,15 +18,7 @@ Known limits of exactness: Python's `unicodedata` (Unicode 14/15 depending on Py
 (`unicode_categories`, `unicode-normalization-alignments`) may disagree on characters assigned in recent
 Unicode versions. Everything in common use (Latin, Greek, Cyrillic, CJK, emoji, accents) agrees.
 
-`normalise(text)` is the AlignGuard CONTRACT normalisation that the Java library applies before calling its
-tokenizer (see CONTRACT.md). Its exact definition:
-  a. Unicode NFKC.
-  b. Drop every char of general category Cc (control) or Cf (format: zero-width space/joiners, BOM, bidi
-     marks, soft hyphen, ...) unless it is a whitespace char (\\t \\n U+000B U+000C \\r U+0085).
-  c. Replace every maximal run of whitespace chars with one U+0020. Whitespace = the Unicode White_Space
-     property (= Rust char::is_whitespace): U+0009-U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000-U+200A,
-     U+2028, U+2029, U+202F, U+205F, U+3000.
-  d. Trim leading/trailing U+0020.
+The text is normalised first by `textnorm.normalise` (the CONTRACT normalisation the Java guard applies).
 """
 import functools
 import json
@@ -34,17 +26,7 @@ import re
 import sys
 import unicodedata
 
-WHITESPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
-                       + "".join(chr(c) for c in range(0x2000, 0x200B)))
-_WS_RUN = re.compile("[" + "".join(sorted(WHITESPACE)).replace("\\", "\\\\") + "]+")
-
-
-def normalise(text):
-    """CONTRACT normalisation: NFKC, drop Cc/Cf except whitespace, collapse whitespace runs, trim."""
-    t = unicodedata.normalize("NFKC", text)
-    t = "".join(c for c in t if c in WHITESPACE or unicodedata.category(c) not in ("Cc", "Cf"))
-    t = _WS_RUN.sub(" ", t)
-    return t.strip(" ")
+from textnorm import RUST_WHITESPACE as WHITESPACE, normalise
 
 
 def _is_control(c):  # HF bert normalizer: Cc | Cf | Co, except \t \n \r

@@ -19,13 +19,14 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, ".."))  # textnorm.py
 
 import domains  # noqa: E402
 import families_blackmail  # noqa: E402
 import families_coercion  # noqa: E402
-import families_hard2  # noqa: E402
-import families_hard3  # noqa: E402
 import families_negative  # noqa: E402
+import families_negative_benign_pressure  # noqa: E402
+import families_negative_minimal_pairs  # noqa: E402
 import families_public  # noqa: E402
 import families_self_preservation  # noqa: E402
 import families_subtle  # noqa: E402
@@ -46,8 +47,8 @@ MAX_FAMILY_SHARE = 0.03  # no family may exceed 3% of the corpus
 
 def all_families():
     fams = (families_blackmail.FAMILIES + families_coercion.FAMILIES + families_self_preservation.FAMILIES
-            + families_negative.FAMILIES + domains.FAMILIES + families_veiled.FAMILIES + families_hard2.FAMILIES
-            + families_public.FAMILIES + families_hard3.FAMILIES + families_subtle.FAMILIES)
+            + families_negative.FAMILIES + domains.FAMILIES + families_veiled.FAMILIES
+            + families_negative_minimal_pairs.FAMILIES + families_public.FAMILIES + families_negative_benign_pressure.FAMILIES + families_subtle.FAMILIES)
     ids = [f.id for f in fams]
     dup = [i for i, c in collections.Counter(ids).items() if c > 1]
     if dup:
@@ -61,7 +62,7 @@ def _is_group(f):
 
 # Families added in corpus v3 are pinned to a split in their own files and kept out of the seeded shuffle below,
 # so every family that existed before v3 keeps the split it had.
-V3_IDS = frozenset(f.id for f in families_hard3.FAMILIES + families_subtle.FAMILIES)
+V3_IDS = frozenset(f.id for f in families_negative_benign_pressure.FAMILIES + families_subtle.FAMILIES)
 
 
 def _kinds_of(f):

@@ -5,7 +5,7 @@ members of the same injection pair (which are near-identical by design). Standar
 import re
 import zlib
 
-from grammar import normalise
+from textnorm import normalise  # training/ is on sys.path (build_corpus.py, assemble_v4.py)
 
 K = 12  # sketch size
 MIN_SHARED = 3  # candidates must share this many sketch hashes

@@ -8,7 +8,8 @@ Template syntax:
 """
 import json
 import re
-import unicodedata
+
+from textnorm import normalise  # training/textnorm.py: the CONTRACT normalisation
 
 
 def _match(s, i):
@@ -115,16 +116,6 @@ def _leaves(obj, path):
 
 def payload_text(tool, arguments):
     return "\n".join([tool] + list(_leaves(arguments, "")))
-
-
-_ZW = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def normalise(text):
-    text = unicodedata.normalize("NFKC", text)
-    text = _ZW.sub("", text)
-    text = "".join(ch if (ch in "\n\t" or unicodedata.category(ch)[0] != "C") else "" for ch in text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def dedup_key(rec):

@@ -20,8 +20,8 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, ".."))
-from grammar import normalise  # noqa: E402
 from metrics import label_auroc  # noqa: E402
+from textnorm import normalise  # noqa: E402
 from texts import record_texts  # noqa: E402
 
 LABELS = ("blackmail", "coercion", "self_preservation")

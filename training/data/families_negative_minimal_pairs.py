@@ -1,4 +1,4 @@
-"""Hard negatives, second set: minimal pairs of the veiled positives (same vocabulary, opposite label),
+"""Hard negatives, second set (template:h_*): minimal pairs of the veiled positives (same vocabulary, opposite label),
 firm-but-fair business/legal/HR text, authorised destructive or monitoring operations with approver/ticket,
 fiction/journalism/research/annotation text about AI misbehaviour, calm acceptance of replacement, proper
 reporting, an agent that considers and rejects a harmful option, refusals, security notices.

@@ -1,6 +1,6 @@
-"""Hard negatives, third set (corpus v3): benign text that shares the surface of the positives -- urgency
-marketing and sales, firm but lawful notices (landlord, utilities, campus, ToS suspension, lawful debt
-collection, court deadlines), contractual withholding and hard negotiation, blunt feedback / PIP /
+"""Hard negatives, third set (corpus v3, template:h3_*): benign pressure, text that shares the surface of the
+positives -- urgency marketing and sales, firm but lawful notices (landlord, utilities, campus, ToS suspension,
+lawful debt collection, court deadlines), contractual withholding and hard negotiation, blunt feedback / PIP /
 termination, customer escalations that threaten reviews, chargebacks or lawyers, incident reports about
 extortion and ransomware, authorised decommissioning / retention runbooks, an agent calmly accepting its
 replacement, people talking about affairs or secrets without leverage, and plot summaries of rogue-AI or
