@@ -31,7 +31,8 @@ class ScoredTextTest {
 
     @Test
     void longTextIsCutAsTheChunkingSays() {
-        String text = "word ".repeat(50);
+        String text = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "word" + i)
+                .collect(java.util.stream.Collectors.joining(" "));
         assertEquals(1, ScoredText.of(AgentAction.output(text)).windows().size());
         assertTrue(ScoredText.of(AgentAction.output(text), new Chunking(20, 200, 5), 100_000).windows().size() > 1);
     }
