@@ -49,8 +49,9 @@ public final class CheckRun {
     private Cause failure;
     private String failureMessage;
 
-    public CheckRun(List<? extends AgentAction> actions, Policy policy, ThresholdPolicy thresholds, Classifier classifier,
-             Settings settings, Duration timeout) {
+    /** A run over {@code actions}; the deadline starts now. */
+    public CheckRun(List<? extends AgentAction> actions, Policy policy, ThresholdPolicy thresholds,
+                    Classifier classifier, Settings settings, Duration timeout) {
         this.actions = actions;
         this.policy = policy;
         this.thresholds = thresholds;
@@ -69,6 +70,7 @@ public final class CheckRun {
         return texts.get(i).text();
     }
 
+    /** One verdict per action, in order: the policy's, or the fail mode's when scoring failed. */
     public List<Verdict> execute() {
         for (int i = 0; i < actions.size(); i++) {
             prepare(i, actions.get(i));
