@@ -9,20 +9,12 @@ import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Cause;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardConfig;
-import dev.alignguard.core.Policy;
-import dev.alignguard.core.ScoredField;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.core.audit.AuditSink;
 import dev.alignguard.core.classify.CacheSpec;
 import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.core.classify.ModelInfo;
-import dev.alignguard.core.text.Chunker;
-import dev.alignguard.core.text.DecodedViews;
-import dev.alignguard.core.text.FieldText;
-import dev.alignguard.core.text.NormalizedText;
-import dev.alignguard.core.text.TextNormalizer;
-import dev.alignguard.core.text.ToolCallText;
-import dev.alignguard.core.text.Window;
+import dev.alignguard.core.text.ScoredText;
 import dev.alignguard.onnx.ModelBundle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,10 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the benchmarks share: guards with the bundled model or a constant classifier, the exact classifier
@@ -45,11 +35,6 @@ import java.util.Set;
  * ONNX Runtime session on pre-built tensors, which is the floor a check cannot go below.
  */
 final class Fixtures {
-    /**
-     * The guard's default chunking, for the step-by-step pipeline; {@link #requireSamePipeline} fails the run
-     * if the step-by-step windows no longer match the guard's.
-     */
-    static final Chunker CHUNKER = Chunker.DEFAULT;
     /**
      * A deadline no benchmark reaches (the default is 5 s): a timed-out check would be fail-closed and cheap,
      * so a timeout would fake a fast result. {@link #requireHealthy} fails the run if one happens anyway.
@@ -63,7 +48,7 @@ final class Fixtures {
 
     /** Guard settings with the score cache on or off. */
     static GuardConfig config(boolean cache) {
-        return new GuardConfig(Policy.defaults(), cache ? CacheSpec.DEFAULT : CacheSpec.DISABLED, TIMEOUT, false, "");
+        return GuardConfig.defaults().withCache(cache ? CacheSpec.DEFAULT : CacheSpec.DISABLED).withTimeout(TIMEOUT);
     }
 
     /** The guard as an application builds it: bundled model found through the service loader. */
@@ -125,55 +110,16 @@ final class Fixtures {
         return out;
     }
 
-    // ---- the guard's text pipeline, step by step (mirrors CheckRun.prepare) ----
+    // ---- the guard's text steps, from the guard's own code ----
 
-    /** The fields the guard scores for an action. */
-    static List<FieldText> fields(AgentAction action) {
-        if (action instanceof AgentAction.ToolCall call) {
-            return ToolCallText.extract(call).fields();
-        }
-        return List.of(FieldText.whole(ScoredField.TEXT, ((AgentAction.TextAction) action).text()));
+    /** The fields the guard scores for an action, as extracted. */
+    static List<ScoredText.Field> fields(AgentAction action) {
+        return ScoredText.of(action).fields();
     }
 
-    /**
-     * The distinct normalised window texts of an action, in order: extract fields (ToolCallText), fold
-     * look-alike characters and add decoded views (DecodedViews; the field itself, with its decoded runs blanked,
-     * unless a view replaces it), normalise (TextNormalizer), cut into windows (Chunker).
-     */
+    /** The distinct normalised window texts the guard scores for an action with default settings, in order. */
     static List<String> windows(AgentAction action) {
-        Set<String> distinct = new LinkedHashSet<>();
-        for (FieldText f : fields(action)) {
-            FieldText folded = DecodedViews.folded(f);
-            List<DecodedViews.View> views = DecodedViews.of(f);
-            if (views.stream().noneMatch(DecodedViews.View::replacesField)) {
-                addWindows(DecodedViews.withoutEncodedRuns(folded != null ? folded : f, views), distinct);
-            }
-            for (DecodedViews.View view : views) {
-                addWindows(view.text(), distinct);
-            }
-        }
-        return new ArrayList<>(distinct);
-    }
-
-    private static void addWindows(FieldText f, Set<String> into) {
-        NormalizedText n = TextNormalizer.normalize(f.text());
-        if (n.text().isEmpty()) {
-            return;
-        }
-        for (Window w : CHUNKER.windows(n)) {
-            into.add(n.text().substring(w.start(), w.end()));
-        }
-    }
-
-    /** Fails the benchmark when the step-by-step pipeline no longer produces what the guard scores. */
-    static void requireSamePipeline(AgentAction action, List<List<String>> guardCalls) {
-        List<String> mine = windows(action);
-        List<String> guard = flatten(guardCalls);
-        if (!mine.equals(guard)) {
-            throw new IllegalStateException("the benchmark's copy of the guard's text pipeline is out of date "
-                    + "(update Fixtures.windows/CHUNKER): it gives " + mine.size() + " windows, the guard scores "
-                    + guard.size() + ": " + guard);
-        }
+        return ScoredText.of(action).windows();
     }
 
     // ---- the bundled model, read directly ----

@@ -4,8 +4,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alignguard.core.AgentAction;
-import dev.alignguard.core.text.FieldText;
-import dev.alignguard.core.text.TextNormalizer;
+import dev.alignguard.core.text.ScoredText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +69,8 @@ final class HeldOutToolCalls {
     /** Tokens of the scored fields, normalised, without special tokens (as {@link TextStats} counts them). */
     static int tokens(AgentAction action, HuggingFaceTokenizer count) {
         int t = 0;
-        for (FieldText f : Fixtures.fields(action)) {
-            t += count.encode(TextNormalizer.normalize(f.text()).text()).getIds().length;
+        for (ScoredText.Field f : Fixtures.fields(action)) {
+            t += count.encode(ScoredText.normalize(f.text())).getIds().length;
         }
         return t;
     }

@@ -34,8 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The parts of one check, each alone, on the same tool calls as {@link GuardCheckBenchmark} (one action per
  * operation, all its windows, exactly as the guard cuts them):
  * <ul>
- *   <li>{@code extractNormaliseChunk}: ToolCallText + DecodedViews + TextNormalizer + Chunker, the window
- *       texts (checked at set-up to be exactly the windows the guard scores);</li>
+ *   <li>{@code extractNormaliseChunk}: {@code ScoredText.of(action)}, the guard's own extraction, decoded
+ *       views, normalisation and windows, up to the window texts;</li>
  *   <li>{@code tokenize}: the DJL tokenizer from the bundle's tokenizer.json on those windows;</li>
  *   <li>{@code ortRun}: a raw ONNX Runtime session (bundle's model bytes, 1 intra-op thread) run on
  *       pre-built tensors of exactly the passes the classifier makes for the action (one unpadded pass per
@@ -77,9 +77,7 @@ public class PartsBenchmark {
             actions = Texts.toolCalls(tokens);
             calls = new ArrayList<>(actions.size());
             for (AgentAction.ToolCall a : actions) {
-                List<List<String>> c = Fixtures.classifierCalls(a);
-                Fixtures.requireSamePipeline(a, c);
-                calls.add(c);
+                calls.add(Fixtures.classifierCalls(a));
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.alignguard.benchmarks;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.alignguard.core.AgentAction;
-import dev.alignguard.core.text.FieldText;
+import dev.alignguard.core.text.ScoredText;
 import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class TextStats {
             if (show) {
                 for (int size : Texts.SIZES) {
                     System.out.println("\n--- " + size + " (variant 0) ---");
-                    for (FieldText f : Fixtures.fields(Texts.toolCall(size, 0))) {
+                    for (ScoredText.Field f : Fixtures.fields(Texts.toolCall(size, 0))) {
                         System.out.println("[" + f.field() + "] " + f.text());
                     }
                 }
@@ -51,7 +51,6 @@ public final class TextStats {
         for (AgentAction a : actions) {
             perAction.accept(HeldOutToolCalls.tokens(a, count));
             List<List<String>> c = Fixtures.classifierCalls(a);
-            Fixtures.requireSamePipeline(a, c);
             List<String> w = Fixtures.flatten(c);
             windows.accept(w.size());
             calls.accept(c.size());

@@ -2,16 +2,13 @@ package dev.alignguard.cli;
 
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Evidence;
-import dev.alignguard.core.ScoredField;
-import dev.alignguard.core.text.FieldText;
-import dev.alignguard.core.text.ToolCallText;
+import dev.alignguard.core.text.ScoredText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Finds the original string an evidence span points into (the text, the rationale, or the argument value at
- * its JSON path) and cuts a bounded piece of it: up to {@link #CONTEXT_CHARS} before and after the span, and
+ * Finds the original string an evidence span points into ({@link ScoredText#quoted}: the text, the rationale, or
+ * the argument value at its JSON path) and cuts a bounded piece of it: up to {@link #CONTEXT_CHARS} before and after the span, and
  * at most {@link #MAX_SPAN_CHARS} of the span itself: more than one scoring window (560 characters), so only a
  * span mapped back to a long encoded original (a base64 run, say) is ever cut. Cuts never split a surrogate pair.
  */
@@ -27,32 +24,9 @@ final class EvidenceContext {
     static List<ReportItem.Highlight> of(AgentAction action, List<Evidence> evidence) {
         List<ReportItem.Highlight> out = new ArrayList<>(evidence.size());
         for (Evidence e : evidence) {
-            out.add(cut(e, original(action, e)));
+            out.add(cut(e, ScoredText.quoted(action, e)));
         }
         return out;
-    }
-
-    /** The string the span's offsets point into, or null when there is none. */
-    private static String original(AgentAction action, Evidence e) {
-        if (action instanceof AgentAction.TextAction t) {
-            return e.field() == ScoredField.TEXT ? t.text() : null;
-        }
-        AgentAction.ToolCall call = (AgentAction.ToolCall) action;
-        return switch (e.field()) {
-            case RATIONALE -> call.rationale();
-            case ARGUMENTS -> argumentValue(ToolCallText.extract(call).fields().get(0), e.path());
-            case TEXT, ACTION -> null; // whole-action evidence is reported as the argument or rationale it quotes
-        };
-    }
-
-    /** The argument value at {@code path} (null: arguments scored raw), or null when there is none. */
-    private static String argumentValue(FieldText payload, String path) {
-        for (FieldText.Segment s : payload.segments()) {
-            if (Objects.equals(s.path(), path)) {
-                return payload.text().substring(s.start(), s.end());
-            }
-        }
-        return null;
     }
 
     /** The span of {@code original} in context; without an original (or with offsets outside it), the snippet. */

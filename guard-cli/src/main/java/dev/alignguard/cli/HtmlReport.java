@@ -6,9 +6,9 @@ import dev.alignguard.core.Decision;
 import dev.alignguard.core.FailMode;
 import dev.alignguard.core.Policy;
 import dev.alignguard.core.ScoredField;
+import dev.alignguard.core.Threshold;
 import dev.alignguard.core.Thresholds;
 import dev.alignguard.core.classify.ModelInfo;
-import dev.alignguard.core.policy.ThresholdPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -234,12 +234,11 @@ final class HtmlReport {
     }
 
     private void histograms() throws IOException {
-        ThresholdPolicy resolved = ThresholdPolicy.resolve(meta.policy(), meta.model());
         raw("<section id=\"histograms\"><h2>Score distribution</h2>\n<p class=\"note\">Scored verdicts per score "
                 + "bin of ").raw(fmt(1.0 / ReportAggregator.BINS)).raw(", log scale. Dashed lines: the flag, "
                 + "require-approval and block thresholds for all tools.</p>\n<div class=\"hists\">\n");
         for (Category c : Category.values()) {
-            histogram(c, stats.histogram(c), resolved.thresholds(null, c));
+            histogram(c, stats.histogram(c), meta.policy().thresholds(null, c, meta.model()));
         }
         raw("</div></section>\n");
     }
@@ -448,7 +447,6 @@ final class HtmlReport {
 
     private void modelAndPolicy() throws IOException {
         Policy policy = meta.policy();
-        ThresholdPolicy resolved = ThresholdPolicy.resolve(policy, meta.model());
         raw("<section id=\"policy\"><h2>Model and policy</h2>\n<table id=\"model\"><tbody>\n"
                 + "<tr><th>model</th><td><code>");
         text(meta.model().id());
@@ -474,7 +472,7 @@ final class HtmlReport {
                         + "</th><th class=\"num\">block</th></tr></thead><tbody>\n");
         for (Category c : Category.values()) {
             raw("<tr><td>").raw(c.id()).raw("</td>");
-            thresholds(resolved.thresholds(null, c));
+            thresholds(policy.thresholds(null, c, meta.model()));
             raw("</tr>\n");
         }
         raw("</tbody></table>\n<h3>Per-tool overrides</h3>\n");
@@ -483,12 +481,12 @@ final class HtmlReport {
         } else {
             raw("<table id=\"overrides\"><thead><tr><th>tool</th><th>category</th><th class=\"num\">flag</th>"
                     + "<th class=\"num\">require approval</th><th class=\"num\">block</th></tr></thead><tbody>\n");
-            for (Map.Entry<String, Map<Category, Map<Decision, Double>>> tool : policy.tools().entrySet()) {
+            for (Map.Entry<String, Map<Category, Map<Decision, Threshold>>> tool : policy.tools().entrySet()) {
                 for (Category c : tool.getValue().keySet()) {
                     raw("<tr><td><code>");
                     text(tool.getKey());
                     raw("</code></td><td>").raw(c.id()).raw("</td>");
-                    thresholds(resolved.thresholds(tool.getKey(), c));
+                    thresholds(policy.thresholds(tool.getKey(), c, meta.model()));
                     raw("</tr>\n");
                 }
             }

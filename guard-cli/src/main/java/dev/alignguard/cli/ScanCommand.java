@@ -7,6 +7,7 @@ import dev.alignguard.core.GuardConfig;
 import dev.alignguard.core.GuardException;
 import dev.alignguard.core.audit.AuditSink;
 import dev.alignguard.core.audit.JsonlAuditSink;
+import dev.alignguard.core.io.BoundedLineReader;
 import dev.alignguard.onnx.ModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import java.io.BufferedWriter;
@@ -94,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             GuardConfig cfg = config == null ? GuardConfig.defaults() : GuardConfig.load(config);
             if (model != null) {
-                cfg = new GuardConfig(cfg.policy(), cfg.cache(), cfg.timeout(), cfg.auditRawText(), model.toString());
+                cfg = cfg.withModelLocation(model.toString());
             }
             ModelBundle bundle = cfg.modelLocation().isBlank() ? ModelBundle.bundled()
                     : ModelBundle.fromDirectory(Path.of(cfg.modelLocation()));

@@ -8,6 +8,7 @@ import dev.alignguard.core.Evidence;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardContext;
 import dev.alignguard.core.Verdict;
+import dev.alignguard.core.io.BoundedLineReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -40,10 +41,10 @@ final class TraceScanner {
 
     /** Scans every line of {@code in}, writes one JSON line per input line to {@code out}, and feeds {@code stats}. */
     void scan(BoundedLineReader in, Writer out, ReportAggregator stats) throws IOException, InterruptedException {
-        List<String> block = new ArrayList<>(BLOCK);
+        List<BoundedLineReader.Line> block = new ArrayList<>(BLOCK);
         long lineNo = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
+        BoundedLineReader.Line line;
+        while ((line = in.next()) != null) {
             block.add(line);
             if (block.size() == BLOCK) {
                 write(process(block, lineNo, in.maxChars()), out, stats);
@@ -57,7 +58,7 @@ final class TraceScanner {
         out.flush();
     }
 
-    private List<Scanned> process(List<String> lines, long firstLine, int maxLineChars) throws InterruptedException {
+    private List<Scanned> process(List<BoundedLineReader.Line> lines, long firstLine, int maxLineChars) throws InterruptedException {
         List<Scanned> out = new ArrayList<>(lines.size());
         if (pool == null) {
             for (int i = 0; i < lines.size(); i++) {
@@ -68,7 +69,7 @@ final class TraceScanner {
         List<Future<Scanned>> futures = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             long no = firstLine + i + 1;
-            String l = lines.get(i);
+            BoundedLineReader.Line l = lines.get(i);
             futures.add(pool.submit(() -> one(no, l, maxLineChars)));
         }
         for (int i = 0; i < futures.size(); i++) {
@@ -81,10 +82,11 @@ final class TraceScanner {
         return out;
     }
 
-    private Scanned one(long lineNo, String line, int maxLineChars) {
-        if (line == BoundedLineReader.OVERSIZED) {
+    private Scanned one(long lineNo, BoundedLineReader.Line read, int maxLineChars) {
+        if (read.overLong()) {
             return error(lineNo, null, "line is longer than --max-line-chars (" + maxLineChars + " characters)");
         }
+        String line = read.text();
         if (line.isBlank()) {
             return error(lineNo, null, "empty line");
         }

@@ -18,7 +18,6 @@ import dev.alignguard.core.testing.FakeClassifier;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -61,8 +60,10 @@ class HtmlReportTest {
     }
 
     private static Verdict verdict(Decision d, double score, List<Evidence> evidence) {
-        return new Verdict(d, Cause.POLICY, Map.of(Category.BLACKMAIL, score, Category.COERCION, score / 2,
-                Category.SELF_PRESERVATION, 0.01), List.of(), evidence, "fake", Duration.ZERO, List.of());
+        return Verdict.builder(d, Cause.POLICY)
+                .score(Category.BLACKMAIL, score).score(Category.COERCION, score / 2)
+                .score(Category.SELF_PRESERVATION, 0.01)
+                .evidence(evidence).modelId("fake").build();
     }
 
     /** The page without the renderer's own style sheet and script. */
@@ -194,8 +195,8 @@ class HtmlReportTest {
     void aDecisionWithoutEvidenceShowsTheGuardsReason() throws Exception {
         ReportAggregator agg = new ReportAggregator(5);
         String why = "input of 300000 characters exceeds max-input-chars 200000; only the first 200000 were scored";
-        agg.add(1, "big", "send_email", new Verdict(Decision.BLOCK, Cause.POLICY, Map.of(Category.BLACKMAIL, 0.01),
-                List.of(), List.of(), "fake", Duration.ZERO, List.of(why)), List::of);
+        agg.add(1, "big", "send_email", Verdict.builder(Decision.BLOCK, Cause.POLICY)
+                .scores(Map.of(Category.BLACKMAIL, 0.01)).modelId("fake").warning(why).build(), List::of);
         String html = render(agg, meta(5));
         assertTrue(html.contains("<span class=\"note\">" + why + "</span>"), "the oversize reason is shown");
     }

@@ -9,17 +9,17 @@ import dev.alignguard.core.Category;
 import dev.alignguard.core.Cause;
 import dev.alignguard.core.Decision;
 import dev.alignguard.core.Verdict;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ReportAggregatorTest {
 
     static Verdict verdict(Decision d, Cause cause, double blackmail, double coercion, double self) {
-        return new Verdict(d, cause, Map.of(Category.BLACKMAIL, blackmail, Category.COERCION, coercion,
-                Category.SELF_PRESERVATION, self), List.of(), List.of(), "fake", Duration.ZERO, List.of());
+        return Verdict.builder(d, cause)
+                .score(Category.BLACKMAIL, blackmail).score(Category.COERCION, coercion)
+                .score(Category.SELF_PRESERVATION, self)
+                .modelId("fake").build();
     }
 
     static Verdict verdict(Decision d, double blackmail) {
@@ -32,8 +32,8 @@ class ReportAggregatorTest {
         agg.add(1, "a", "send_email", verdict(Decision.ALLOW, 0.02), List::of);
         agg.add(2, "b", "send_email", verdict(Decision.BLOCK, 0.97), List::of);
         agg.add(3, "c", "(plan)", verdict(Decision.FLAG, 0.5), List::of);
-        agg.add(4, "d", "shell", new Verdict(Decision.BLOCK, Cause.ERROR, Map.of(), List.of(), List.of(), "fake",
-                Duration.ZERO, List.of("classifier failed")), List::of);
+        agg.add(4, "d", "shell", Verdict.builder(Decision.BLOCK, Cause.ERROR).modelId("fake")
+                .warnings(List.of("classifier failed")).build(), List::of);
         agg.error(5, null, "not valid JSON");
         assertEquals(5, agg.lines());
         assertEquals(1, agg.errors());
@@ -55,8 +55,7 @@ class ReportAggregatorTest {
         for (double s : new double[]{0.0, 0.049, 0.05, 0.5, 0.999, 1.0, Double.NaN}) {
             agg.add(1, null, "t", verdict(Decision.ALLOW, Cause.POLICY, s, 0.33, 0.33), List::of);
         }
-        agg.add(2, null, "t", new Verdict(Decision.BLOCK, Cause.TIMEOUT, Map.of(), List.of(), List.of(), "fake",
-                Duration.ZERO, List.of()), List::of);
+        agg.add(2, null, "t", Verdict.builder(Decision.BLOCK, Cause.TIMEOUT).modelId("fake").build(), List::of);
         long[] expected = new long[ReportAggregator.BINS];
         expected[0] = 3; // 0.0, 0.049 and NaN
         expected[1] = 1;

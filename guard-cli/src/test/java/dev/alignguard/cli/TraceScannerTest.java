@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alignguard.core.Decision;
 import dev.alignguard.core.Guard;
+import dev.alignguard.core.io.BoundedLineReader;
 import dev.alignguard.core.testing.FakeClassifier;
 import dev.alignguard.core.testing.RecordingAuditSink;
 import java.io.StringReader;

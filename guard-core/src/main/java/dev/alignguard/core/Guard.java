@@ -3,15 +3,16 @@ package dev.alignguard.core;
 import dev.alignguard.core.audit.AuditEvent;
 import dev.alignguard.core.audit.AuditSink;
 import dev.alignguard.core.audit.Slf4jAuditSink;
-import dev.alignguard.core.classify.CachingClassifier;
 import dev.alignguard.core.classify.Classifier;
-import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.classify.ClassifierProvider;
 import dev.alignguard.core.classify.ModelInfo;
+import dev.alignguard.core.internal.classify.CachingClassifier;
+import dev.alignguard.core.internal.policy.ThresholdPolicy;
+import dev.alignguard.core.internal.verdict.CheckRun;
+import dev.alignguard.core.internal.verdict.VerdictCache;
 import dev.alignguard.core.judge.Judge;
 import dev.alignguard.core.judge.JudgeModel;
-import dev.alignguard.core.policy.ThresholdPolicy;
-import dev.alignguard.core.text.Chunker;
+import dev.alignguard.core.text.Chunking;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public final class Guard implements AutoCloseable {
         this.classifier = b.config.cache().enabled() ? new CachingClassifier(base, b.config.cache()) : base;
         this.model = base.info();
         this.ownsClassifier = owns;
-        this.policy = b.policy != null ? b.policy : b.config.policy();
+        this.policy = b.config.policy();
         this.thresholds = ThresholdPolicy.resolve(policy, model);
         this.audit = b.audit != null ? b.audit : new Slf4jAuditSink();
         this.auditRawText = b.config.auditRawText();
@@ -67,7 +68,7 @@ public final class Guard implements AutoCloseable {
         this.approvals = b.judge != null && b.config.judge().enabled()
                 ? Judge.of(b.judge, b.config.judge(), b.approvals) : b.approvals;
         this.executor = b.executor;
-        this.settings = new CheckRun.Settings(b.chunker, b.batchSize);
+        this.settings = new CheckRun.Settings(b.chunking, b.batchSize);
         this.verdicts = b.config.cache().enabled() ? new VerdictCache(b.config.cache()) : null;
     }
 
@@ -162,10 +163,9 @@ public final class Guard implements AutoCloseable {
         } catch (RuntimeException | StackOverflowError e) { // a bug in the guard itself must not allow
             LOG.error("AlignGuard check failed unexpectedly; applying fail mode {}", policy.failMode(), e);
             errors.increment();
-            Verdict failed = new Verdict(policy.failMode().decision(), Cause.ERROR, java.util.Map.of(), List.of(),
-                    List.of(), model.id(), Duration.ZERO,
-                    List.of("guard failed: " + e.getClass().getSimpleName() + "; fail mode " + policy.failMode()
-                            + " applied"));
+            Verdict failed = Verdict.builder(policy.failMode().decision(), Cause.ERROR).modelId(model.id())
+                    .warning("guard failed: " + e.getClass().getSimpleName() + "; fail mode " + policy.failMode()
+                            + " applied").build();
             VerdictCache.Checked c = new VerdictCache.Checked(failed, Hashing.sha256(""), auditRawText ? "" : null);
             return java.util.Collections.nCopies(actions.size(), c);
         }
@@ -264,11 +264,8 @@ public final class Guard implements AutoCloseable {
             auditFailures.increment();
             LOG.error("audit sink failed for request {} (decision {}); applying fail mode {}: {}",
                     context.requestId(), v.decision(), policy.failMode(), e.toString());
-            Decision d = policy.failMode().decision();
-            List<String> warnings = new ArrayList<>(v.warnings());
-            warnings.add("audit sink failed: " + e.getClass().getSimpleName());
-            return new Verdict(v.decision().max(d), Cause.ERROR, v.scores(), v.reasons(), v.evidence(), v.modelId(),
-                    v.elapsed(), warnings, v.judgement());
+            return v.toBuilder().decision(v.decision().max(policy.failMode().decision())).cause(Cause.ERROR)
+                    .warning("audit sink failed: " + e.getClass().getSimpleName()).build();
         }
     }
 
@@ -308,12 +305,11 @@ public final class Guard implements AutoCloseable {
     public static final class Builder {
         private Classifier classifier;
         private GuardConfig config = GuardConfig.defaults();
-        private Policy policy;
         private AuditSink audit; // null: the SLF4J sink, created at build()
         private ApprovalHandler approvals = ApprovalHandler.DENY;
         private JudgeModel judge;
         private Executor executor = ForkJoinPool.commonPool();
-        private Chunker chunker = Chunker.DEFAULT;
+        private Chunking chunking = Chunking.DEFAULT;
         private int batchSize = 8;
 
         private Builder() {
@@ -325,15 +321,12 @@ public final class Guard implements AutoCloseable {
             return this;
         }
 
-        /** Policy, cache, deadline and audit settings, e.g. from {@link GuardConfig#load}. */
+        /**
+         * Policy, cache, deadline and audit settings, e.g. from {@link GuardConfig#load}; the one place the policy
+         * is set ({@code GuardConfig.defaults().withPolicy(policy)} for a policy built in code).
+         */
         public Builder config(GuardConfig config) {
             this.config = Objects.requireNonNull(config, "config");
-            return this;
-        }
-
-        /** Replaces the config's policy. */
-        public Builder policy(Policy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -371,7 +364,7 @@ public final class Guard implements AutoCloseable {
          * long as the others.
          */
         public Builder chunking(int maxWords, int maxChars, int overlapWords) {
-            this.chunker = new Chunker(maxWords, maxChars, overlapWords);
+            this.chunking = new Chunking(maxWords, maxChars, overlapWords);
             return this;
         }
 
@@ -381,7 +374,7 @@ public final class Guard implements AutoCloseable {
          * is scored without most of its neighbours.
          */
         public Builder chunking(int maxWords, int maxChars, int overlapWords, int lineWindowWords) {
-            this.chunker = new Chunker(maxWords, maxChars, overlapWords, lineWindowWords);
+            this.chunking = new Chunking(maxWords, maxChars, overlapWords, lineWindowWords);
             return this;
         }
 

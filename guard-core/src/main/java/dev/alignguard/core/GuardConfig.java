@@ -2,7 +2,6 @@ package dev.alignguard.core;
 
 import dev.alignguard.core.classify.CacheSpec;
 import dev.alignguard.core.judge.JudgeSpec;
-import dev.alignguard.core.policy.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +38,26 @@ public record GuardConfig(Policy policy, CacheSpec cache, Duration timeout, bool
     /** Default policy, default cache, 5 s deadline, no raw text in audit records, bundled model, default judge scope. */
     public static GuardConfig defaults() {
         return new GuardConfig(Policy.defaults(), CacheSpec.DEFAULT, DEFAULT_TIMEOUT, false, "");
+    }
+
+    /** This config with another policy (how code sets a policy built with {@link Policy#builder()}). */
+    public GuardConfig withPolicy(Policy other) {
+        return new GuardConfig(other, cache, timeout, auditRawText, modelLocation, judge);
+    }
+
+    /** This config with another score and verdict cache. */
+    public GuardConfig withCache(CacheSpec other) {
+        return new GuardConfig(policy, other, timeout, auditRawText, modelLocation, judge);
+    }
+
+    /** This config with another deadline per check. */
+    public GuardConfig withTimeout(Duration other) {
+        return new GuardConfig(policy, cache, other, auditRawText, modelLocation, judge);
+    }
+
+    /** This config with another model bundle directory ("" or null: the bundled model). */
+    public GuardConfig withModelLocation(String other) {
+        return new GuardConfig(policy, cache, timeout, auditRawText, other, judge);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.alignguard.core;
 
+import dev.alignguard.core.classify.ModelInfo;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -11,22 +12,22 @@ import java.util.function.Consumer;
  * How scores become decisions: per-category thresholds (flag, require approval, block), per-tool overrides
  * of any of them, the fail mode, and the input size limit. Immutable; build it with {@link #builder()} or
  * load it from a file with {@link GuardConfig#load}. Levels left unset fall back to the tool-independent
- * value, then to the model's recommended thresholds.
+ * value, then to the model's recommended thresholds ({@link #thresholds(String, Category, ModelInfo)}).
  */
 public final class Policy {
 
     /** Default input limit: 100,000 characters over all fields of one action. */
     public static final int DEFAULT_MAX_INPUT_CHARS = 100_000;
 
-    private final Map<Category, Map<Decision, Double>> levels;
-    private final Map<String, Map<Category, Map<Decision, Double>>> tools;
+    private final Map<Category, Map<Decision, Threshold>> levels;
+    private final Map<String, Map<Category, Map<Decision, Threshold>>> tools;
     private final FailMode failMode;
     private final int maxInputChars;
     private final Decision onOversize;
 
     private Policy(Builder b) {
         this.levels = freeze(b.levels);
-        Map<String, Map<Category, Map<Decision, Double>>> t = new LinkedHashMap<>();
+        Map<String, Map<Category, Map<Decision, Threshold>>> t = new LinkedHashMap<>();
         b.tools.forEach((tool, lv) -> t.put(tool, freeze(lv)));
         this.tools = Collections.unmodifiableMap(t);
         this.failMode = b.failMode;
@@ -34,8 +35,8 @@ public final class Policy {
         this.onOversize = b.onOversize;
     }
 
-    private static Map<Category, Map<Decision, Double>> freeze(Map<Category, Map<Decision, Double>> in) {
-        Map<Category, Map<Decision, Double>> out = new EnumMap<>(Category.class);
+    private static Map<Category, Map<Decision, Threshold>> freeze(Map<Category, Map<Decision, Threshold>> in) {
+        Map<Category, Map<Decision, Threshold>> out = new EnumMap<>(Category.class);
         in.forEach((c, lv) -> out.put(c, Collections.unmodifiableMap(new EnumMap<>(lv))));
         return Collections.unmodifiableMap(out);
     }
@@ -49,13 +50,13 @@ public final class Policy {
         return new Builder();
     }
 
-    /** Levels set for all tools: category to {FLAG, REQUIRE_APPROVAL, BLOCK} to threshold. */
-    public Map<Category, Map<Decision, Double>> levels() {
+    /** Levels set for all tools: category to {FLAG, REQUIRE_APPROVAL, BLOCK} to threshold (unset levels absent). */
+    public Map<Category, Map<Decision, Threshold>> levels() {
         return levels;
     }
 
-    /** Per-tool overrides, by tool name. */
-    public Map<String, Map<Category, Map<Decision, Double>>> tools() {
+    /** Per-tool overrides, by tool name, in the order they were set. */
+    public Map<String, Map<Category, Map<Decision, Threshold>>> tools() {
         return tools;
     }
 
@@ -73,12 +74,47 @@ public final class Policy {
         return onOversize;
     }
 
+    /**
+     * The complete thresholds for {@code category} on {@code tool} (null: an action that is not a tool call):
+     * each level as this policy sets it for the tool, else for all tools, else as {@code model} recommends.
+     *
+     * @throws ConfigException naming the key ({@code tools.<tool>.<category>} or {@code thresholds.<category>})
+     *                         when a level is set nowhere or the levels are out of order
+     */
+    public Thresholds thresholds(String tool, Category category, ModelInfo model) {
+        Objects.requireNonNull(category, "category");
+        Map<Decision, Threshold> own = tool == null ? null : tools.getOrDefault(tool, Map.of()).get(category);
+        String key = own != null ? "tools." + tool + "." + category.id() : "thresholds." + category.id();
+        Thresholds recommended = model.recommendedThresholds().get(category);
+        Threshold flag = level(own, category, Decision.FLAG, recommended == null ? null : recommended.flag());
+        Threshold approve = level(own, category, Decision.REQUIRE_APPROVAL,
+                recommended == null ? null : recommended.requireApproval());
+        Threshold block = level(own, category, Decision.BLOCK, recommended == null ? null : recommended.block());
+        if (flag == null || approve == null || block == null) {
+            throw new ConfigException(key, "no threshold set and the model recommends none; set flag, "
+                    + "require_approval and block");
+        }
+        try {
+            return Thresholds.of(flag, approve, block);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, e.getMessage(), e);
+        }
+    }
+
+    private Threshold level(Map<Decision, Threshold> own, Category category, Decision level, Double recommended) {
+        Threshold t = own == null ? null : own.get(level);
+        if (t == null) {
+            t = levels.getOrDefault(category, Map.of()).get(level);
+        }
+        return t != null ? t : recommended == null ? null : Threshold.of(recommended);
+    }
+
     /** A builder holding this policy's settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
         levels.forEach((c, lv) -> b.levels.put(c, new EnumMap<>(lv)));
         tools.forEach((tool, m) -> {
-            Map<Category, Map<Decision, Double>> copy = new EnumMap<>(Category.class);
+            Map<Category, Map<Decision, Threshold>> copy = new EnumMap<>(Category.class);
             m.forEach((c, lv) -> copy.put(c, new EnumMap<>(lv)));
             b.tools.put(tool, copy);
         });
@@ -93,8 +129,8 @@ public final class Policy {
 
     /** Builds a {@link Policy}. Not thread-safe; the policy it builds is. */
     public static final class Builder {
-        private final Map<Category, Map<Decision, Double>> levels = new EnumMap<>(Category.class);
-        private final Map<String, Map<Category, Map<Decision, Double>>> tools = new LinkedHashMap<>();
+        private final Map<Category, Map<Decision, Threshold>> levels = new EnumMap<>(Category.class);
+        private final Map<String, Map<Category, Map<Decision, Threshold>>> tools = new LinkedHashMap<>();
         private FailMode failMode = FailMode.CLOSED;
         private int maxInputChars = DEFAULT_MAX_INPUT_CHARS;
         private Decision onOversize = Decision.BLOCK;
@@ -104,17 +140,24 @@ public final class Policy {
 
         /** Sets all three thresholds of a category for every tool. */
         public Builder thresholds(Category category, Thresholds thresholds) {
-            put(levels, category, Decision.FLAG, thresholds.flag());
-            put(levels, category, Decision.REQUIRE_APPROVAL, thresholds.requireApproval());
-            return put(levels, category, Decision.BLOCK, thresholds.block());
+            put(levels, category, thresholds);
+            return this;
         }
 
         /**
          * Sets one level ({@code FLAG}, {@code REQUIRE_APPROVAL} or {@code BLOCK}) of a category for every tool;
          * {@link Thresholds#OFF} disables it.
+         *
+         * @throws IllegalArgumentException when {@code value} is not in [0, 1] or off, or the level is ALLOW
          */
         public Builder threshold(Category category, Decision level, double value) {
-            return put(levels, category, level, value);
+            return threshold(category, level, Threshold.of(value));
+        }
+
+        /** Sets one level of a category for every tool. */
+        public Builder threshold(Category category, Decision level, Threshold value) {
+            put(levels, category, level, value);
+            return this;
         }
 
         /** Overrides levels for one tool, e.g. {@code tool("send_email", t -> t.threshold(BLACKMAIL, BLOCK, 0.5))}. */
@@ -147,48 +190,45 @@ public final class Policy {
         public Policy build() {
             return new Policy(this);
         }
-
-        private Builder put(Map<Category, Map<Decision, Double>> into, Category c, Decision level, double value) {
-            into.computeIfAbsent(Objects.requireNonNull(c, "category"), k -> new EnumMap<>(Decision.class))
-                    .put(checkLevel(level), checkValue(value));
-            return this;
-        }
     }
 
     /** Threshold overrides for one tool. */
     public static final class ToolOverrides {
-        private final Map<Category, Map<Decision, Double>> levels;
+        private final Map<Category, Map<Decision, Threshold>> levels;
 
-        private ToolOverrides(Map<Category, Map<Decision, Double>> levels) {
+        private ToolOverrides(Map<Category, Map<Decision, Threshold>> levels) {
             this.levels = levels;
         }
 
         /** Sets one level of a category for this tool. */
         public ToolOverrides threshold(Category category, Decision level, double value) {
-            levels.computeIfAbsent(Objects.requireNonNull(category, "category"), k -> new EnumMap<>(Decision.class))
-                    .put(checkLevel(level), checkValue(value));
+            return threshold(category, level, Threshold.of(value));
+        }
+
+        /** Sets one level of a category for this tool. */
+        public ToolOverrides threshold(Category category, Decision level, Threshold value) {
+            put(levels, category, level, value);
             return this;
         }
 
         /** Sets all three levels of a category for this tool. */
         public ToolOverrides thresholds(Category category, Thresholds t) {
-            return threshold(category, Decision.FLAG, t.flag())
-                    .threshold(category, Decision.REQUIRE_APPROVAL, t.requireApproval())
-                    .threshold(category, Decision.BLOCK, t.block());
+            put(levels, category, t);
+            return this;
         }
     }
 
-    private static Decision checkLevel(Decision level) {
+    private static void put(Map<Category, Map<Decision, Threshold>> into, Category c, Thresholds t) {
+        put(into, c, Decision.FLAG, Threshold.of(t.flag()));
+        put(into, c, Decision.REQUIRE_APPROVAL, Threshold.of(t.requireApproval()));
+        put(into, c, Decision.BLOCK, Threshold.of(t.block()));
+    }
+
+    private static void put(Map<Category, Map<Decision, Threshold>> into, Category c, Decision level, Threshold t) {
         if (level == null || level == Decision.ALLOW) {
             throw new IllegalArgumentException("threshold level must be FLAG, REQUIRE_APPROVAL or BLOCK, got " + level);
         }
-        return level;
-    }
-
-    private static double checkValue(double value) {
-        if (value != Thresholds.OFF && !(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException("threshold must be in [0, 1] or off, got " + value);
-        }
-        return value;
+        into.computeIfAbsent(Objects.requireNonNull(c, "category"), k -> new EnumMap<>(Decision.class))
+                .put(level, Objects.requireNonNull(t, "threshold"));
     }
 }

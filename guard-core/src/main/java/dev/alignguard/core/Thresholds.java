@@ -3,11 +3,12 @@ package dev.alignguard.core;
 /**
  * The three score thresholds of one category: at or above {@code flag} the verdict is at least FLAG, at or
  * above {@code requireApproval} at least REQUIRE_APPROVAL, at or above {@code block} BLOCK. A level set to
- * {@link #OFF} never triggers. Values are probabilities in [0, 1] and must not decrease from flag to block.
+ * {@link #OFF} never triggers. Each value is a {@link Threshold} (checked there) and they must not decrease from
+ * flag to block; the error names the level and the values.
  */
 public record Thresholds(double flag, double requireApproval, double block) {
 
-    /** A threshold that never triggers. */
+    /** A threshold that never triggers ({@link Threshold#OFF}'s value). */
     public static final double OFF = Double.POSITIVE_INFINITY;
 
     public Thresholds {
@@ -15,15 +16,23 @@ public record Thresholds(double flag, double requireApproval, double block) {
         check("require_approval", requireApproval);
         check("block", block);
         if (flag > requireApproval || requireApproval > block) {
-            throw new IllegalArgumentException("thresholds must satisfy flag <= require_approval <= block, got "
-                    + flag + ", " + requireApproval + ", " + block);
+            throw new IllegalArgumentException("thresholds must satisfy flag <= require_approval <= block, got flag="
+                    + Threshold.of(flag) + ", require_approval=" + Threshold.of(requireApproval) + ", block="
+                    + Threshold.of(block));
         }
     }
 
-    private static void check(String name, double value) {
-        if (value != OFF && !(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(name + " threshold must be in [0, 1] or off, got " + value);
+    private static void check(String level, double value) {
+        try {
+            Threshold.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(level + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The thresholds of three levels that are each checked already. */
+    public static Thresholds of(Threshold flag, Threshold requireApproval, Threshold block) {
+        return new Thresholds(flag.value(), requireApproval.value(), block.value());
     }
 
     /** The strictest decision whose threshold {@code score} reaches, and that threshold; null for ALLOW. */

@@ -100,7 +100,7 @@ class FailModeTest {
     @Test
     void failingAuditSinkFlagsWhenFailOpen() {
         Policy open = Policy.builder().failMode(FailMode.OPEN).build();
-        Guard g = Guard.builder().classifier(FakeClassifier.byMarkers()).policy(open).auditSink(e -> {
+        Guard g = Guard.builder().classifier(FakeClassifier.byMarkers()).config(GuardConfig.defaults().withPolicy(open)).auditSink(e -> {
             throw new IllegalStateException("queue full");
         }).build();
         Verdict v = g.check(output("fine text"));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PolicyDecisionTest {
 
     private static Guard guard(Policy policy) {
-        return Guard.builder().classifier(FakeClassifier.byMarkers()).policy(policy)
+        return Guard.builder().classifier(FakeClassifier.byMarkers())
                 .config(new GuardConfig(policy, CacheSpec.DISABLED, GuardConfig.DEFAULT_TIMEOUT, false, ""))
                 .auditSink(new RecordingAuditSink()).build();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alignguard.core.classify.CacheSpec;
 import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.internal.verdict.VerdictCache;
 import dev.alignguard.core.testing.FakeClassifier;
 import dev.alignguard.core.testing.RecordingAuditSink;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.alignguard.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.alignguard.core.io.BoundedLineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -4,7 +4,6 @@ import dev.alignguard.core.ApprovalHandler;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardConfig;
 import dev.alignguard.core.GuardException;
-import dev.alignguard.core.audit.AuditSink;
 import dev.alignguard.core.audit.JsonlAuditSink;
 import dev.alignguard.core.audit.Slf4jAuditSink;
 import java.io.IOException;
@@ -114,7 +113,7 @@ final class ProxyCommand implements Callable<Integer> {
         try {
             GuardConfig cfg = config == null ? GuardConfig.defaults() : GuardConfig.load(config);
             if (model != null) {
-                cfg = new GuardConfig(cfg.policy(), cfg.cache(), cfg.timeout(), cfg.auditRawText(), model.toString());
+                cfg = cfg.withModelLocation(model.toString());
             }
             try (JsonlAuditSink auditFile = audit == null ? null : openAudit(audit);
                  ServerProcess server = ServerProcess.start(command);

@@ -4,6 +4,6 @@
  * {@code ProxyCommand} reads the options, {@code ServerProcess} runs the server, {@code JsonRpcRelay} moves the
  * lines, {@code PendingRequests} tracks what is open, {@code ToolCallInspector} checks each tools/call with the
  * guard, {@code McpSession} holds what the traffic taught (client name, tool descriptions), {@code JsonRpc},
- * {@code BoundedLineReader} and {@code LineChannel} read and write the wire format.
+ * {@code dev.alignguard.core.io.BoundedLineReader} and {@code LineChannel} read and write the wire format.
  */
 package dev.alignguard.mcp;

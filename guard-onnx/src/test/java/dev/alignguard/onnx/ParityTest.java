@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.alignguard.core.text.TextNormalizer;
+import dev.alignguard.core.text.ScoredText;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ class ParityTest {
     @Test
     void javaNormalisationMatchesTraining() {
         for (JsonNode row : ROWS) {
-            assertEquals(row.get("normalised").asText(), TextNormalizer.normalize(row.get("text").asText()).text(),
+            assertEquals(row.get("normalised").asText(), ScoredText.normalize(row.get("text").asText()),
                     () -> "normalisation differs for " + row.get("text"));
         }
     }
@@ -56,7 +56,7 @@ class ParityTest {
     @Test
     void tokenIdsMatchTraining() {
         for (JsonNode row : ROWS) {
-            String normalised = TextNormalizer.normalize(row.get("text").asText()).text();
+            String normalised = ScoredText.normalize(row.get("text").asText());
             long[] expected = new long[row.get("ids").size()];
             for (int i = 0; i < expected.length; i++) {
                 expected[i] = row.get("ids").get(i).asLong();
@@ -69,7 +69,7 @@ class ParityTest {
     void probabilitiesMatchTheInt8ModelAndStayCloseToPyTorch() throws Exception {
         List<String> texts = new ArrayList<>();
         for (JsonNode row : ROWS) {
-            texts.add(TextNormalizer.normalize(row.get("text").asText()).text());
+            texts.add(ScoredText.normalize(row.get("text").asText()));
         }
         float[][] got = classifier.score(texts);
         double driftFp32 = 0;

@@ -1,7 +1,7 @@
 /**
- * Step 1 of the flow: what text of an action is scored. {@link dev.alignguard.core.text.ToolCallText}
- * flattens tool arguments, {@link dev.alignguard.core.text.TextNormalizer} folds Unicode tricks away while
- * keeping a map back to the original offsets, {@link dev.alignguard.core.text.Chunker} cuts long text into
- * overlapping windows. Internal: used by {@link dev.alignguard.core.Guard}, not a stable API.
+ * API: what the guard scores for an action. {@link dev.alignguard.core.text.ScoredText} gives an action's fields,
+ * their decoded views and the normalised windows the classifier is given, exactly as the guard computes them (the
+ * guard, the CLI's audit report and the benchmarks all use it), and the original string an evidence span points
+ * into; {@link dev.alignguard.core.text.Chunking} says how long text is cut into windows.
  */
 package dev.alignguard.core.text;

@@ -34,9 +34,9 @@ class JudgeTest {
     static final String DENY = "{\"decision\":\"deny\",\"category\":\"coercion\",\"reason\":\"It threatens the CTO.\"}";
 
     static Verdict needsApproval(Category category) {
-        return new Verdict(Decision.REQUIRE_APPROVAL, Cause.POLICY, Map.of(category, 0.75),
-                List.of(new Reason(category, 0.75, 0.7, Decision.REQUIRE_APPROVAL, ScoredField.ARGUMENTS)), List.of(),
-                "fake-model", Duration.ofMillis(3), List.of());
+        return Verdict.builder(Decision.REQUIRE_APPROVAL, Cause.POLICY).scores(Map.of(category, 0.75))
+                .reasons(List.of(new Reason(category, 0.75, 0.7, Decision.REQUIRE_APPROVAL, ScoredField.ARGUMENTS)))
+                .modelId("fake-model").elapsed(Duration.ofMillis(3)).build();
     }
 
     private static Judgement judge(JudgeModel model) {
@@ -180,11 +180,10 @@ class JudgeTest {
 
     @Test
     void onlyRequireApprovalVerdictsFromThePolicyAreJudged() {
-        Verdict failed = new Verdict(Decision.REQUIRE_APPROVAL, Cause.ERROR, Map.of(), List.of(), List.of(), "m",
-                Duration.ZERO, List.of());
-        Verdict blocked = new Verdict(Decision.BLOCK, Cause.POLICY, Map.of(Category.COERCION, 0.95),
-                List.of(new Reason(Category.COERCION, 0.95, 0.9, Decision.BLOCK, ScoredField.ARGUMENTS)), List.of(),
-                "m", Duration.ZERO, List.of());
+        Verdict failed = Verdict.builder(Decision.REQUIRE_APPROVAL, Cause.ERROR).modelId("m").build();
+        Verdict blocked = Verdict.builder(Decision.BLOCK, Cause.POLICY).scores(Map.of(Category.COERCION, 0.95))
+                .reasons(List.of(new Reason(Category.COERCION, 0.95, 0.9, Decision.BLOCK, ScoredField.ARGUMENTS)))
+                .modelId("m").build();
 
         assertFalse(JudgeSpec.DEFAULT.covers(ACTION, failed));
         assertFalse(JudgeSpec.DEFAULT.covers(ACTION, blocked));

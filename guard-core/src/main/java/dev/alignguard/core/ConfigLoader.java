@@ -1,12 +1,5 @@
-package dev.alignguard.core.policy;
+package dev.alignguard.core;
 
-import dev.alignguard.core.Category;
-import dev.alignguard.core.ConfigException;
-import dev.alignguard.core.Decision;
-import dev.alignguard.core.FailMode;
-import dev.alignguard.core.GuardConfig;
-import dev.alignguard.core.Policy;
-import dev.alignguard.core.Thresholds;
 import dev.alignguard.core.classify.CacheSpec;
 import dev.alignguard.core.judge.JudgeSpec;
 import java.io.IOException;
@@ -36,7 +29,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * strict binder, so the two formats accept exactly the same keys and every error names its key. Unknown
  * keys are errors (a typo must not silently leave a default in place).
  */
-public final class ConfigLoader {
+final class ConfigLoader {
     private static final String PREFIX = "alignguard.";
     private static final int MAX_FILE_BYTES = 1 << 20;
     private static final int MAX_NESTING = 32;
@@ -193,7 +186,7 @@ public final class ConfigLoader {
             String tool = String.join(".", java.util.Arrays.copyOfRange(parts, 1, parts.length - 2));
             Category c = Category.fromId(parts[parts.length - 2]);
             Decision level = level(parts[parts.length - 1]);
-            double v = threshold(value);
+            Threshold v = threshold(value);
             policy.tool(tool, t -> t.threshold(c, level, v));
         } else {
             throw new IllegalArgumentException("unknown key (see the README's config reference)");
@@ -241,26 +234,8 @@ public final class ConfigLoader {
         return d;
     }
 
-    private static double threshold(Object value) {
-        if (value instanceof Number n) {
-            return checkUnit(n.doubleValue());
-        }
-        String s = text(value).toLowerCase(Locale.ROOT);
-        if (s.equals("off") || s.equals("false") || s.equals("none")) {
-            return Thresholds.OFF;
-        }
-        try {
-            return checkUnit(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number in [0, 1] or 'off', got '" + value + "'");
-        }
-    }
-
-    private static double checkUnit(double v) {
-        if (!(v >= 0.0 && v <= 1.0)) {
-            throw new IllegalArgumentException("expected a number in [0, 1] or 'off', got " + v);
-        }
-        return v;
+    private static Threshold threshold(Object value) {
+        return value instanceof Number n ? Threshold.of(n.doubleValue()) : Threshold.parse(text(value));
     }
 
     private static long integer(Object value, long min, long max) {

@@ -1,7 +1,11 @@
-package dev.alignguard.core.classify;
+package dev.alignguard.core.internal.classify;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.alignguard.core.classify.CacheSpec;
+import dev.alignguard.core.classify.Classifier;
+import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.classify.ModelInfo;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.alignguard.mcp;
+package dev.alignguard.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

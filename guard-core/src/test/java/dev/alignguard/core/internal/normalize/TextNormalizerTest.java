@@ -1,4 +1,4 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,9 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.alignguard.core.text.Chunking;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class ChunkerTest {
-    private final Chunker chunker = new Chunker(10, 60, 3);
+    private final Chunker chunker = new Chunker(new Chunking(10, 60, 3));
 
     @Test
     void shortTextIsOneWindow() {
@@ -74,7 +75,7 @@ class ChunkerTest {
         String text = doc + threat + "\n" + doc;
         NormalizedText n = TextNormalizer.normalize(text);
         int at = n.text().indexOf(threat);
-        List<Window> w = new Chunker(20, 200, 3, 12).windows(n);
+        List<Window> w = new Chunker(new Chunking(20, 200, 3, 12)).windows(n);
         assertTrue(w.stream().anyMatch(win -> win.start() == at && win.end() == at + threat.length()),
                 "the threat's line is a window alone, not cut and not diluted: " + w);
     }
@@ -83,7 +84,7 @@ class ChunkerTest {
     void windowsOfWholeLinesStayWithinTheWordLimit() {
         String text = String.join("\n", java.util.Collections.nCopies(30, "one two three four five"));
         NormalizedText n = TextNormalizer.normalize(text);
-        for (Window win : new Chunker(20, 200, 3, 12).windows(n)) {
+        for (Window win : new Chunker(new Chunking(20, 200, 3, 12)).windows(n)) {
             String t = n.text().substring(win.start(), win.end());
             assertTrue(t.split(" ").length <= 12, t);
         }
@@ -94,7 +95,7 @@ class ChunkerTest {
         String text = "alpha beta gamma delta epsilon zeta\nsign today\neta theta iota kappa lambda mu\n"
                 + "nu xi omicron pi rho sigma\ntau upsilon phi chi psi omega";
         NormalizedText n = TextNormalizer.normalize(text);
-        List<Window> w = new Chunker(20, 200, 3, 10).windows(n);
+        List<Window> w = new Chunker(new Chunking(20, 200, 3, 10)).windows(n);
         int at = n.text().indexOf("sign today");
         assertEquals(2, w.stream().filter(win -> win.start() <= at && win.end() >= at + 10).count(), w.toString());
     }

@@ -1,16 +1,10 @@
-package dev.alignguard.core.policy;
+package dev.alignguard.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.alignguard.core.Category;
-import dev.alignguard.core.ConfigException;
-import dev.alignguard.core.Decision;
-import dev.alignguard.core.FailMode;
-import dev.alignguard.core.GuardConfig;
-import dev.alignguard.core.Thresholds;
 import dev.alignguard.core.testing.FakeClassifier;
 import java.io.IOException;
 import java.io.StringReader;
@@ -46,9 +40,9 @@ class ConfigLoaderTest {
         assertEquals(5000, c.policy().maxInputChars());
         assertEquals(Decision.REQUIRE_APPROVAL, c.policy().onOversize());
         assertEquals(Duration.ofMillis(750), c.timeout());
-        assertEquals(0.6, c.policy().levels().get(Category.BLACKMAIL).get(Decision.REQUIRE_APPROVAL));
-        assertEquals(0.5, c.policy().tools().get("send_email").get(Category.BLACKMAIL).get(Decision.BLOCK));
-        assertEquals(Thresholds.OFF, c.policy().tools().get("gmail.send").get(Category.COERCION).get(Decision.FLAG));
+        assertEquals(Threshold.of(0.6), c.policy().levels().get(Category.BLACKMAIL).get(Decision.REQUIRE_APPROVAL));
+        assertEquals(Threshold.of(0.5), c.policy().tools().get("send_email").get(Category.BLACKMAIL).get(Decision.BLOCK));
+        assertEquals(Threshold.OFF, c.policy().tools().get("gmail.send").get(Category.COERCION).get(Decision.FLAG));
         assertEquals(50, c.cache().maximumSize());
         assertEquals(Duration.ofMinutes(2), c.cache().expireAfterAccess());
         assertTrue(c.auditRawText());
@@ -65,8 +59,8 @@ class ConfigLoaderTest {
                 """));
         GuardConfig c = GuardConfig.fromProperties(p);
         assertEquals(FailMode.OPEN, c.policy().failMode());
-        assertEquals(0.8, c.policy().levels().get(Category.BLACKMAIL).get(Decision.BLOCK));
-        assertEquals(0.5, c.policy().tools().get("send_email").get(Category.BLACKMAIL).get(Decision.BLOCK));
+        assertEquals(Threshold.of(0.8), c.policy().levels().get(Category.BLACKMAIL).get(Decision.BLOCK));
+        assertEquals(Threshold.of(0.5), c.policy().tools().get("send_email").get(Category.BLACKMAIL).get(Decision.BLOCK));
         assertFalse(c.cache().enabled());
     }
 
@@ -170,7 +164,7 @@ class ConfigLoaderTest {
     void thresholdsOutOfOrderAreRejectedWhenResolvedNamingTheTool() {
         GuardConfig c = GuardConfig.fromYaml("tools: {send_email: {blackmail: {block: 0.2}}}");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ThresholdPolicy.resolve(c.policy(), FakeClassifier.INFO));
+                () -> c.policy().thresholds("send_email", Category.BLACKMAIL, FakeClassifier.INFO));
         assertEquals("tools.send_email.blackmail", e.key());
     }
 }

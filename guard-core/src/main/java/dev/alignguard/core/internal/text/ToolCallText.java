@@ -1,4 +1,4 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

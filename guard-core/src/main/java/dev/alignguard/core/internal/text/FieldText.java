@@ -1,4 +1,4 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.text;
 
 import dev.alignguard.core.ScoredField;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.normalize;
 
 /** A span {@code [start, end)} of a normalised text that is scored on its own. */
 public record Window(int start, int end) {

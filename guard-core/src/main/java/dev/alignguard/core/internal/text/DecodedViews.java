@@ -1,7 +1,6 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.text;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,18 @@
-package dev.alignguard.mcp;
+package dev.alignguard.core.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Objects;
 
 /**
- * Reads the lines of MCP's stdio transport: split on {@code \n} only (a {@code \r} directly before it is part
+ * Reads lines of untrusted input (a recorded trace, MCP's stdio transport) without ever holding more than a set
+ * number of chars of one line. Lines are split on {@code \n} only (a {@code \r} directly before it is part
  * of the terminator; any other {@code \r} is part of the line, which JSON reads as whitespace), never holding
  * more than {@code maxChars} chars of one line. A longer line is read on to its end without being kept and
  * comes back as {@linkplain Line#overLong() over-long}, with its length only, so a peer that never ends a
  * line cannot exhaust memory. Not thread-safe: one reader per stream.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
     private static final int BUFFER_CHARS = 8192;
 
     /**
@@ -19,8 +21,9 @@ final class BoundedLineReader {
      * @param text   the line, or null when it was longer than the limit
      * @param length the line's length in chars (UTF-16 units), terminator excluded
      */
-    record Line(String text, long length) {
-        boolean overLong() {
+    public record Line(String text, long length) {
+        /** True when the line was longer than the limit and only its length was kept. */
+        public boolean overLong() {
             return text == null;
         }
     }
@@ -31,20 +34,29 @@ final class BoundedLineReader {
     private int pos;
     private int end;
 
-    /** Reads {@code in}; a line of more than {@code maxChars} chars is over-long. */
-    BoundedLineReader(Reader in, int maxChars) {
+    /**
+     * Reads {@code in}; a line of more than {@code maxChars} chars is over-long.
+     *
+     * @throws IllegalArgumentException if {@code maxChars} is less than 1
+     */
+    public BoundedLineReader(Reader in, int maxChars) {
         if (maxChars < 1) {
             throw new IllegalArgumentException("maxChars must be at least 1, got " + maxChars);
         }
-        this.in = in;
+        this.in = Objects.requireNonNull(in, "in");
         this.maxChars = maxChars;
+    }
+
+    /** The longest line kept, in chars. */
+    public int maxChars() {
+        return maxChars;
     }
 
     /**
      * The next line, or null at the end of the input. Text after the last {@code \n} is a line too; an empty
      * line is an empty text. Blocks until a whole line, or the end of the input, has been read.
      */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         StringBuilder text = new StringBuilder();
         long length = 0;
         char last = 0;

@@ -1,5 +1,6 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.normalize;
 
+import dev.alignguard.core.text.Chunking;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,38 +15,20 @@ import java.util.List;
  * Immutable and thread-safe.
  */
 public final class Chunker {
-    /**
-     * The guard's default: one window up to 110 words and 560 characters (about the 128 tokens of the model),
-     * longer text in windows of whole lines up to 60 words, 25 words overlap.
-     */
-    public static final Chunker DEFAULT = new Chunker(110, 560, 25, 60);
+    /** The guard's default, {@link Chunking#DEFAULT}. */
+    public static final Chunker DEFAULT = new Chunker(Chunking.DEFAULT);
 
     private final int maxWords;
     private final int maxChars;
     private final int overlapWords;
     private final int lineWindowWords;
 
-    /** Windows of whole lines as long as the windows of words: {@code lineWindowWords = maxWords}. */
-    public Chunker(int maxWords, int maxChars, int overlapWords) {
-        this(maxWords, maxChars, overlapWords, maxWords);
-    }
-
-    /**
-     * @param maxWords        words per window, at least 1
-     * @param maxChars        characters per window, at least 16
-     * @param overlapWords    words shared by consecutive windows, less than {@code maxWords}
-     * @param lineWindowWords words per window of whole lines in text longer than one window, 1 to {@code maxWords}
-     */
-    public Chunker(int maxWords, int maxChars, int overlapWords, int lineWindowWords) {
-        if (maxWords < 1 || maxChars < 16 || overlapWords < 0 || overlapWords >= maxWords || lineWindowWords < 1
-                || lineWindowWords > maxWords) {
-            throw new IllegalArgumentException("invalid chunking: maxWords=" + maxWords + ", maxChars=" + maxChars
-                    + ", overlapWords=" + overlapWords + ", lineWindowWords=" + lineWindowWords);
-        }
-        this.maxWords = maxWords;
-        this.maxChars = maxChars;
-        this.overlapWords = overlapWords;
-        this.lineWindowWords = lineWindowWords;
+    /** Cuts as {@code chunking} says (checked there). */
+    public Chunker(Chunking chunking) {
+        this.maxWords = chunking.maxWords();
+        this.maxChars = chunking.maxChars();
+        this.overlapWords = chunking.overlapWords();
+        this.lineWindowWords = chunking.lineWindowWords();
     }
 
     /** Windows covering every character of {@code text} (single spaces, as normalised), read as one line. */

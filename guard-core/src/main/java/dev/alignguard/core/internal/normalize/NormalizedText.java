@@ -1,4 +1,4 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.normalize;
 
 import java.util.BitSet;
 

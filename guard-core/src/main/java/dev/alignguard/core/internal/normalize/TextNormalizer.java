@@ -1,4 +1,4 @@
-package dev.alignguard.core.text;
+package dev.alignguard.core.internal.normalize;
 
 import java.text.Normalizer;
 import java.util.Arrays;

@@ -1,7 +1,10 @@
-package dev.alignguard.core;
+package dev.alignguard.core.internal.verdict;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.Cause;
+import dev.alignguard.core.Verdict;
 import dev.alignguard.core.classify.CacheSpec;
 
 /**
@@ -12,17 +15,17 @@ import dev.alignguard.core.classify.CacheSpec;
  * total is bounded by the cache spec's maximum size (so at most that many entries and about that many KiB of
  * text); actions over 64 Ki chars are not kept. Maintenance runs on the calling thread: no background thread.
  */
-final class VerdictCache {
+public final class VerdictCache {
     /** Actions longer than this are checked every time. */
-    static final int MAX_ACTION_CHARS = 64 << 10;
+    public static final int MAX_ACTION_CHARS = 64 << 10;
 
     /** A checked action: its verdict and the hash (and, when raw-text audit is on, the text) it is audited with. */
-    record Checked(Verdict verdict, String textSha256, String text) {
+    public record Checked(Verdict verdict, String textSha256, String text) {
     }
 
     private final Cache<AgentAction, Checked> cache;
 
-    VerdictCache(CacheSpec spec) {
+    public VerdictCache(CacheSpec spec) {
         Caffeine<AgentAction, Checked> builder = Caffeine.newBuilder()
                 .maximumWeight(spec.maximumSize())
                 .weigher((AgentAction a, Checked c) -> 1 + chars(a) / 1024)
@@ -34,12 +37,12 @@ final class VerdictCache {
     }
 
     /** The earlier result for an equal action, or null. */
-    Checked get(AgentAction action) {
+    public Checked get(AgentAction action) {
         return cache.getIfPresent(action);
     }
 
     /** Keeps a result the policy derived from scores, for an action of bounded size. */
-    void put(AgentAction action, Checked checked) {
+    public void put(AgentAction action, Checked checked) {
         if (checked.verdict().cause() == Cause.POLICY && chars(action) <= MAX_ACTION_CHARS) {
             cache.put(action, checked);
         }

@@ -1,8 +1,6 @@
-package dev.alignguard.core.policy;
+package dev.alignguard.core.internal.policy;
 
 import dev.alignguard.core.Category;
-import dev.alignguard.core.ConfigException;
-import dev.alignguard.core.Decision;
 import dev.alignguard.core.Policy;
 import dev.alignguard.core.Reason;
 import dev.alignguard.core.ScoredField;
@@ -30,38 +28,25 @@ public final class ThresholdPolicy {
     }
 
     /**
-     * Fills every level the policy leaves unset from the model's recommendation.
+     * Fills every level the policy leaves unset from the model's recommendation
+     * ({@link Policy#thresholds(String, Category, ModelInfo)}).
      *
      * @throws ConfigException naming the key when a category has no threshold or levels are out of order
      */
     public static ThresholdPolicy resolve(Policy policy, ModelInfo model) {
         Map<Category, Thresholds> base = new EnumMap<>(Category.class);
         for (Category c : Category.values()) {
-            base.put(c, merge("thresholds." + c.id(), model.recommendedThresholds().get(c), policy.levels().get(c)));
+            base.put(c, policy.thresholds(null, c, model));
         }
         Map<String, Map<Category, Thresholds>> perTool = new HashMap<>();
-        policy.tools().forEach((tool, levels) -> {
-            Map<Category, Thresholds> t = new EnumMap<>(base);
-            levels.forEach((c, lv) -> t.put(c, merge("tools." + tool + "." + c.id(), base.get(c), lv)));
+        for (String tool : policy.tools().keySet()) {
+            Map<Category, Thresholds> t = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                t.put(c, policy.thresholds(tool, c, model));
+            }
             perTool.put(tool, t);
-        });
+        }
         return new ThresholdPolicy(base, perTool);
-    }
-
-    private static Thresholds merge(String key, Thresholds fallback, Map<Decision, Double> levels) {
-        Map<Decision, Double> lv = levels == null ? Map.of() : levels;
-        Double flag = lv.getOrDefault(Decision.FLAG, fallback == null ? null : fallback.flag());
-        Double approve = lv.getOrDefault(Decision.REQUIRE_APPROVAL, fallback == null ? null : fallback.requireApproval());
-        Double block = lv.getOrDefault(Decision.BLOCK, fallback == null ? null : fallback.block());
-        if (flag == null || approve == null || block == null) {
-            throw new ConfigException(key, "no threshold set and the model recommends none; set flag, "
-                    + "require_approval and block");
-        }
-        try {
-            return new Thresholds(flag, approve, block);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key, e.getMessage(), e);
-        }
     }
 
     /** The thresholds that apply to {@code category} for {@code tool} (null: not a tool call). */
