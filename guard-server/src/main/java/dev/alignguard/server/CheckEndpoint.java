@@ -7,6 +7,7 @@ import dev.alignguard.core.Guard;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.trace.TraceLine;
 import dev.alignguard.trace.VerdictJson;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -136,10 +137,9 @@ final class CheckEndpoint {
             read.cancel(false);
             throw new Rejection(408, "the request body did not arrive within the deadline of "
                     + settings.deadline().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw length < 0 && e.getCause() instanceof IllegalArgumentException ? tooLarge(max)
-                    : new Rejection(400, "the request body could not be read (" + e.getCause().getClass().getSimpleName()
-                    + ")");
+        } catch (ExecutionException e) { // an I/O failure, or a body without a length that grew past the limit
+            throw e.getCause() instanceof IOException ? new Rejection(400, "the request body could not be read ("
+                    + e.getCause().getClass().getSimpleName() + ")") : tooLarge(max);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

@@ -19,7 +19,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -49,8 +48,7 @@ public final class GuardServer implements AutoCloseable {
 
     private GuardServer(ServerSettings settings) {
         int threads = settings.workers() + settings.queue() + 8; // + acceptor, selector, probes and metrics
-        jetty = new Server(new QueuedThreadPool(threads, Math.min(threads, 4), 60_000, 0,
-                new BlockingArrayQueue<>(threads, threads, 4 * threads), null));
+        jetty = new Server(new QueuedThreadPool(threads, Math.min(threads, 4)));
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -58,13 +56,14 @@ public final class GuardServer implements AutoCloseable {
         connector.setHost(settings.bind());
         connector.setPort(settings.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        connector.setAcceptQueueSize(MAX_CONNECTIONS);
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, jetty));
         Admission admission = new Admission(settings.workers(), settings.queue());
         registry.gauge("alignguard.server.queue.waiting", admission, Admission::waiting);
         jetty.setHandler(new Router(settings, new CheckEndpoint(settings, admission), () -> guard, registry,
                 openApiDocument()));
-        jetty.setStopTimeout(settings.deadline().toMillis());
+        jetty.setStopTimeout(0); // stop at once: a check cut short ends in a fail-mode verdict, never an allow
     }
 
     /**
@@ -92,13 +91,13 @@ public final class GuardServer implements AutoCloseable {
      * @throws IllegalStateException when the self-test ends in a fail-mode verdict (the server stays not ready)
      */
     public void ready(Guard guard, MeteredAuditSink sink) {
+        new AlignGuardMetrics(guard, sink).bindTo(registry);
         Verdict v = guard.check(AgentAction.message("AlignGuard server readiness self-test: the weekly status "
                 + "report is attached."), GuardContext.empty().withRequestId(SELF_TEST_REQUEST_ID));
         if (v.cause() != Cause.POLICY) {
             throw new IllegalStateException("the readiness self-test ended with cause " + v.cause() + ": "
                     + v.warnings());
         }
-        new AlignGuardMetrics(guard, sink).bindTo(registry);
         this.guard = guard;
     }
 
@@ -118,7 +117,7 @@ public final class GuardServer implements AutoCloseable {
         jetty.join();
     }
 
-    /** Stops listening; requests in progress may finish within the deadline. Does not close the guard. */
+    /** Stops listening and ends open connections at once. Does not close the guard. */
     @Override
     public void close() {
         try {
