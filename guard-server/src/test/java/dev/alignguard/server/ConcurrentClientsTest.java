@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** 64 clients at once: every answered check has exactly one audit record, and no record lacks an answer. */
 class ConcurrentClientsTest {
     private static final int CLIENTS = 64;
-    private static final int REQUESTS_EACH = 4;
+    private static final int REQUESTS_EACH = 3;
 
     @Test
     void sixtyFourConcurrentClientsGetExactlyOneAuditRecordPerDecision() throws Exception {
