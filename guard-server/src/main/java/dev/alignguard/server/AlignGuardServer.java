@@ -105,7 +105,8 @@ public final class AlignGuardServer implements Callable<Integer> {
             return 2;
         }
         try (GuardServer server = GuardServer.start(settings);
-             JsonlAuditSink auditFile = audit == null ? null : openAudit(audit)) {
+             JsonlAuditSink auditFile = audit == null ? null : new JsonlAuditSink(Files.newBufferedWriter(audit,
+                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
             System.out.println("alignguard-server listening on " + server.uri());
             System.out.flush();
             MeteredAuditSink sink = new MeteredAuditSink(auditFile == null ? new Slf4jAuditSink() : auditFile);
@@ -116,8 +117,11 @@ public final class AlignGuardServer implements Callable<Integer> {
                 server.join();
             }
             return 0;
-        } catch (GuardException | IOException | IllegalStateException e) {
+        } catch (GuardException | IllegalStateException e) {
             System.err.println("alignguard-server: " + e.getMessage());
+            return 1;
+        } catch (IOException e) { // the port or the audit file
+            System.err.println("alignguard-server: " + e);
             return 1;
         }
     }
@@ -147,14 +151,5 @@ public final class AlignGuardServer implements Callable<Integer> {
         GuardConfig cfg = config == null ? GuardConfig.defaults() : GuardConfig.load(config);
         return model == null ? cfg
                 : new GuardConfig(cfg.policy(), cfg.cache(), cfg.timeout(), cfg.auditRawText(), model.toString());
-    }
-
-    private static JsonlAuditSink openAudit(Path file) throws IOException {
-        try {
-            return new JsonlAuditSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND));
-        } catch (IOException e) {
-            throw new IOException("cannot open the audit file " + file + ": " + e, e);
-        }
     }
 }

@@ -28,9 +28,4 @@ enum Route {
         }
         return null;
     }
-
-    /** The name used as the {@code route} tag of the server's meters. */
-    String tag() {
-        return path;
-    }
 }

@@ -121,7 +121,7 @@ final class Router extends Handler.Abstract {
 
     private void count(Route route, int status) {
         Counter.builder("alignguard.server.responses").description("HTTP responses of the guard server")
-                .tag("route", route == null ? "other" : route.tag()).tag("status", Integer.toString(status))
+                .tag("route", route == null ? "other" : route.path).tag("status", Integer.toString(status))
                 .register(registry).increment();
     }
 
