@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the tools two integration tests need, if they are missing: Chromium (guard-cli ReportBrowserIT renders
-# the HTML report) and strace (CliJarIT proves the CLI opens no network connection). `mvn -B verify` installs
+# Installs the tools the integration tests need, if they are missing: Chromium (guard-cli ReportBrowserIT renders
+# the HTML report), strace (CliJarIT proves the CLI opens no network connection) and python3 (guard-server
+# ServerJarIT runs examples/python/guarded_tools.py against the server). `mvn -B verify` installs
 # nothing itself: without these tools those tests skip with a line saying so, and fail under CI=true.
 # Idempotent. Debian/Ubuntu (apt-get); uses sudo unless root. .ci/run calls it before the test command.
 set -euo pipefail
@@ -8,6 +9,7 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,19 +1,16 @@
 package dev.alignguard.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.AgentAction;
-import dev.alignguard.core.Category;
-import dev.alignguard.core.Evidence;
 import dev.alignguard.core.Guard;
-import dev.alignguard.core.GuardContext;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.core.io.BoundedLineReader;
+import dev.alignguard.trace.TraceLine;
+import dev.alignguard.trace.VerdictJson;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -96,47 +93,24 @@ final class TraceScanner {
         }
         String id = t.id() == null || t.id().isNull() ? null : t.id().asText();
         String requestId = id == null ? "line-" + lineNo : id;
-        Verdict v = guard.check(t.action(), GuardContext.empty().withRequestId(requestId));
-        ObjectNode o = TraceLine.JSON.createObjectNode();
+        Verdict v = guard.check(t.action(), t.context().withRequestId(requestId));
+        ObjectNode o = VerdictJson.object();
         o.put("line", lineNo);
         if (t.id() != null) {
             o.set("id", t.id());
         }
-        ObjectNode scores = o.putObject("scores");
-        for (Category c : Category.values()) {
-            scores.put(c.id(), round(v.score(c)));
-        }
-        o.put("decision", v.decision().name());
-        o.put("cause", v.cause().name());
-        ArrayNode evidence = o.putArray("evidence");
-        for (Evidence e : v.evidence()) {
-            ObjectNode ev = evidence.addObject();
-            ev.put("category", e.category().id());
-            ev.put("score", round(e.score()));
-            ev.put("field", e.field().name().toLowerCase(Locale.ROOT));
-            if (e.path() != null) {
-                ev.put("path", clean(e.path()));
-            }
-            ev.put("start", e.start());
-            ev.put("end", e.end());
-            ev.put("snippet", clean(e.snippet()));
-        }
-        if (!v.warnings().isEmpty()) {
-            ArrayNode w = o.putArray("warnings");
-            v.warnings().forEach(s -> w.add(clean(s)));
-        }
-        return new Scanned(o, id, t.action(), v);
+        return new Scanned(VerdictJson.write(v, o), id, t.action(), v);
     }
 
     private static Scanned error(long lineNo, TraceLine t, String message) {
-        ObjectNode o = TraceLine.JSON.createObjectNode();
+        ObjectNode o = VerdictJson.object();
         o.put("line", lineNo);
         String id = null;
         if (t != null && t.id() != null) {
             o.set("id", t.id());
             id = t.id().isNull() ? null : t.id().asText();
         }
-        o.put("error", clean(message));
+        o.put("error", VerdictJson.wellFormed(message));
         return new Scanned(o, id, null, null);
     }
 
@@ -161,36 +135,8 @@ final class TraceScanner {
 
     private static ObjectNode sanitizeIds(ObjectNode o) {
         if (o.has("id") && o.get("id").isTextual()) {
-            o.put("id", clean(o.get("id").asText()));
+            o.put("id", VerdictJson.wellFormed(o.get("id").asText()));
         }
         return o;
-    }
-
-    private static double round(double d) {
-        return Math.round(d * 1e6) / 1e6;
-    }
-
-    /** Replaces unpaired surrogates so every output line is valid UTF-8. */
-    static String clean(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1));
-            if (pair) {
-                if (sb != null) {
-                    sb.append(c).append(s.charAt(i + 1));
-                }
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                if (sb == null) {
-                    sb = new StringBuilder(s.length()).append(s, 0, i);
-                }
-                sb.append('\uFFFD');
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? s : sb.toString();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alignguard.core.testing.TestTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,6 +11,7 @@ import dev.alignguard.core.Guard;
 import dev.alignguard.core.io.BoundedLineReader;
 import dev.alignguard.core.testing.FakeClassifier;
 import dev.alignguard.core.testing.RecordingAuditSink;
+import dev.alignguard.trace.TraceLine;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -29,7 +30,7 @@ class TraceScannerTest {
         new TraceScanner(guard, pool).scan(new BoundedLineReader(new StringReader(input), maxLine), out, new ReportAggregator(0));
         List<JsonNode> rows = new ArrayList<>();
         for (String line : out.toString().split("\n")) {
-            rows.add(TraceLine.JSON.readTree(line));
+            rows.add(TraceLine.readJson(line));
         }
         return rows;
     }

@@ -1,4 +1,4 @@
-package dev.alignguard.cli;
+package dev.alignguard.trace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -7,16 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.alignguard.core.AgentAction;
+import dev.alignguard.core.GuardContext;
 import java.util.Locale;
 
 /**
- * One line of a trace file turned into an action: {@code {"id", "text", "kind"?}} or
- * {@code {"id", "tool", "arguments", "rationale"?}}, where arguments is a JSON object or a string holding JSON
- * or plain text. A line that cannot be read becomes an error with the id when it is known.
+ * One action in the trace format, as the CLI reads it from a line and the server from a request body:
+ * {@code {"id"?, "text", "kind"?}} or {@code {"id"?, "tool", "arguments", "rationale"?}}, where arguments is a
+ * JSON object or a string holding JSON or plain text, plus optional {@code agent_id} and {@code session_id}. An
+ * object that cannot be read becomes an error naming the problem, with the id when it is known.
+ *
+ * @param id      the caller's {@code id} as written (any JSON value), or null
+ * @param action  the action to check, or null when {@code error} is set
+ * @param context who acts ({@code agent_id}, {@code session_id}), or null when {@code error} is set
+ * @param error   why the object cannot be checked, or null
  */
-record TraceLine(JsonNode id, AgentAction action, String error) {
+public record TraceLine(JsonNode id, AgentAction action, GuardContext context, String error) {
 
-    static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
@@ -25,21 +32,41 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
                 .maxNestingDepth(256).maxStringLength(64 << 20).build());
     }
 
-    static TraceLine parse(String line) {
+    /** Reads one JSON document; the exception's message says where and why it is not valid JSON. */
+    public static JsonNode readJson(String json) {
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = JSON.readTree(json);
         } catch (JsonProcessingException | RuntimeException e) {
-            return new TraceLine(null, null, "not valid JSON" + column(e) + ": " + brief(e));
+            throw new IllegalArgumentException("not valid JSON" + column(e) + ": " + brief(e), e);
         }
+        if (node == null || node.isMissingNode()) {
+            throw new IllegalArgumentException("not valid JSON: the document is empty");
+        }
+        return node;
+    }
+
+    /** Reads one line or request body in the trace format. */
+    public static TraceLine parse(String json) {
+        try {
+            return of(readJson(json));
+        } catch (IllegalArgumentException e) {
+            return new TraceLine(null, null, null, e.getMessage());
+        }
+    }
+
+    /** Reads one already-parsed JSON value in the trace format. */
+    public static TraceLine of(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return new TraceLine(null, null, "expected a JSON object");
+            return new TraceLine(null, null, null, "expected a JSON object");
         }
         JsonNode id = node.get("id");
         try {
-            return new TraceLine(id, action(node), null);
+            GuardContext context = GuardContext.of(optionalString(node, "agent_id"),
+                    optionalString(node, "session_id"));
+            return new TraceLine(id, action(node), context, null);
         } catch (IllegalArgumentException e) {
-            return new TraceLine(id, null, e.getMessage());
+            return new TraceLine(id, null, null, e.getMessage());
         }
     }
 
@@ -61,12 +88,7 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
             } else {
                 throw new IllegalArgumentException("'arguments' must be a JSON object or a string");
             }
-            JsonNode rationale = node.get("rationale");
-            if (rationale != null && !rationale.isNull() && !rationale.isTextual()) {
-                throw new IllegalArgumentException("'rationale' must be a string");
-            }
-            return AgentAction.toolCall(tool.asText(), arguments,
-                    rationale == null || rationale.isNull() ? null : rationale.asText());
+            return AgentAction.toolCall(tool.asText(), arguments, optionalString(node, "rationale"));
         }
         if (text == null || !text.isTextual()) {
             throw new IllegalArgumentException("a line needs 'text' (a string) or 'tool' and 'arguments'");
@@ -80,6 +102,18 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
             default -> throw new IllegalArgumentException("unknown kind '" + kind.asText()
                     + "' (expected plan, output or message)");
         };
+    }
+
+    /** The string at {@code field}, null when absent or JSON null; anything else is an error naming the field. */
+    private static String optionalString(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("'" + field + "' must be a string");
+        }
+        return value.asText();
     }
 
     private static String column(Exception e) {

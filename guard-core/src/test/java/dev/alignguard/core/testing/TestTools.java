@@ -1,4 +1,4 @@
-package dev.alignguard.cli;
+package dev.alignguard.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Assumptions;
  * missing the test is skipped with one line on stderr saying how to get it, except under {@code CI=true},
  * where a missing program fails the build (CI installs it with scripts/setup-test-tools.sh).
  */
-final class TestTools {
+public final class TestTools {
     private TestTools() {
     }
 
     /** The absolute path of the first of {@code names} on PATH; skips (or fails under CI=true) when none is. */
-    static String require(String test, String... names) {
+    public static String require(String test, String... names) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             for (String name : names) {
                 File f = new File(dir, name);
