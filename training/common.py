@@ -8,7 +8,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "2")
 import numpy as np
 import torch
 
-from base_model import TOKENIZER_PATH, ensure_extracted
+from base_model import TEXT_PREFIX, TOKENIZER_PATH, ensure_extracted
 from texts import LABELS
 from textnorm import normalise
 from wordpiece import WordPiece
@@ -38,8 +38,9 @@ def tokenizer():
 
 
 def encode_texts(texts, max_length=MAX_LENGTH):
+    """Token ids of each text, after the encoder's TEXT_PREFIX (e5-small's "query: "; empty for the others)."""
     tok = tokenizer()
-    return [tok.encode(normalise(t), max_length) for t in texts]
+    return [tok.encode(normalise(TEXT_PREFIX + t), max_length) for t in texts]
 
 
 def pad(seqs):

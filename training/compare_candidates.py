@@ -9,6 +9,7 @@ template test split is a regression check. Each candidate is a select_report.py 
       "frozen encoder + linear head=training/work/sel-probe.json"
 
 Selection score = mean over the three labels of AUROC on dev_all and on the test writers (equal weight).
+Hand-written notes live from the line `## Notes` to the end of the page; a rewrite keeps them as they are.
 """
 import argparse
 import json
@@ -17,6 +18,16 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 LABELS = ("blackmail", "coercion", "self_preservation")
 SETS = ("dev_all", "test_writers", "val_writers", "template_test")
+NOTES = "## Notes"
+
+
+def kept_notes(path):
+    """The hand-written tail of an existing page (from the `## Notes` line on), or [] when there is none."""
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        lines = f.read().split("\n")
+    return lines[lines.index(NOTES):] if NOTES in lines else []
 
 
 def selection_score(rep):
@@ -60,6 +71,7 @@ def main(argv=None):
             lines.append(f"| {name} | {selection_score(r):.3f} | " + " | ".join(cell(m, l) for l in LABELS)
                          + f" | {hn} |")
         lines.append("")
+    lines += kept_notes(a.out)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w") as f:
         f.write("\n".join(lines))
