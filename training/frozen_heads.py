@@ -6,9 +6,9 @@ record (texts.py: tool-call payload, rationale, whole action; or the record's te
 encoder (mean pooling over the attention mask, at most 128 tokens, the tokenisation fine-tuning uses, e5's
 "query: " prefix included) and one logistic regression per label is fitted on those embeddings (standardised on
 the train sample; BCE with pos_weight sqrt(neg/pos) clamped to [1, 4], as train.py; L-BFGS). The L2 strength of
-each label is chosen on the validation writers (record-level AUROC, max over a record's texts); the report is
-select_report.py's (dev-eval both sets, measure only; the held-out test writers), so the result compares with
-the fine-tuned candidates in reports/candidates.md.
+each label is chosen on the validation writers (1e-4 to 1 in half-decades; record-level AUROC, the max over a
+record's texts); the report is select_report.py's (dev-eval both sets, measure only; the held-out test
+writers), so the result compares with the fine-tuned candidates in reports/candidates.md.
 
 The head is fitted on a seeded uniform sample of `--train-records` train records (templates, public carriers
 and writers' rows in their corpus proportions), because on the shared 2-core machine every 12-layer encoder
@@ -38,7 +38,7 @@ from base_model import ENCODER, ENCODERS  # noqa: E402
 from probe import EmbeddingCache, fit_head  # noqa: E402
 from texts import LABELS, items_from_records, labels_of, load_jsonl  # noqa: E402
 
-L2_GRID = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
+L2_GRID = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0)
 
 
 def train_sample(records, n, seed):
@@ -92,6 +92,8 @@ def fit_heads(x, y, x_val, val_items, val_recs):
             print(f"  {label:18s} l2 {l2:g}: val-writer AUROC {a:.4f}", flush=True)
             if best is None or a > best[0]:
                 best = (a, l2, head)
+        if best[1] in (L2_GRID[0], L2_GRID[-1]):
+            print(f"  note: {label}'s L2 {best[1]:g} is at the edge of the grid", flush=True)
         chosen[label] = {"l2": best[1], "val_writers_auroc": best[0]}
         heads.append(best[2])
     return heads, chosen
@@ -106,10 +108,11 @@ def main(argv=None):
                     help="also report the v3 template test split (8,875 more texts to embed)")
     ap.add_argument("--embed-only", action="store_true", help="fill the embedding cache and stop")
     ap.add_argument("--chunk", type=int, default=256, help="texts embedded between cache saves")
+    ap.add_argument("--cache", default=os.path.join(common.WORK, f"emb-{ENCODER}.npz"), help="embedding cache (npz)")
     ap.add_argument("--json")
     a = ap.parse_args(argv)
-    os.makedirs(common.WORK, exist_ok=True)
-    cache = EmbeddingCache(os.path.join(common.WORK, f"emb-{ENCODER}.npz"))
+    os.makedirs(os.path.dirname(os.path.abspath(a.cache)), exist_ok=True)
+    cache = EmbeddingCache(a.cache)
     train = train_sample(load_jsonl(os.path.join(a.corpus_dir, "train.jsonl")), a.train_records, a.seed)
     sets = select_report.load_sets(a.corpus_dir, a.template_test)
     val_recs = sets["val_writers"]
