@@ -12,7 +12,7 @@ hand-written PyTorch BERT (hidden 384, 12 heads, FFN 1536, GELU erf; 6 or 12 lay
              (Xenova export of intfloat/e5-small-v2, MIT; same vocabulary and normaliser). e5 was trained with
              "query: " / "passage: " prefixes and its card asks for "query: " when the embeddings are features
              (linear probes, classification), so every text gets TEXT_PREFIX = "query: " in front before it is
-             normalised and tokenised (common.encode_texts); a Java guard built on e5 would have to do the same.
+             normalised and tokenised (common.encode_texts). The Java guard adds no prefix, so bundle.py refuses e5.
 
 The 36 weight matrices in the ONNX file are anonymous (`onnx::MatMul_NNN`); each one is identified through the
 bias initializer of the `Add` node that consumes the MatMul output, and transposed into nn.Linear layout.

@@ -25,7 +25,7 @@ from bundle_screen import add_screen, sha256  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from base_model import TOKENIZER_PATH, ensure_extracted  # noqa: E402
+from base_model import TEXT_PREFIX, TOKENIZER_PATH, ensure_extracted  # noqa: E402
 from export_onnx import load_model  # noqa: E402
 from parity_texts import PARITY_TEXTS  # noqa: E402
 from texts import LABELS, load_jsonl  # noqa: E402
@@ -104,6 +104,9 @@ def main(argv=None):
     p.add_argument("--version", default="0.5.0")
     p.add_argument("--id", default="alignguard-minilm-l6-int8")
     a = p.parse_args(argv)
+    if TEXT_PREFIX:
+        raise SystemExit(f"bundle.py: this encoder reads every text with {TEXT_PREFIX!r} in front and the Java guard "
+                         "adds no prefix; e5-small is a comparison candidate, not a bundle")
     ensure_extracted()
     os.makedirs(a.out_dir, exist_ok=True)
     with open(a.metrics) as f:
