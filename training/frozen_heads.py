@@ -6,7 +6,7 @@ record (texts.py: tool-call payload, rationale, whole action; or the record's te
 encoder (mean pooling over the attention mask, at most 128 tokens, the tokenisation fine-tuning uses, e5's
 "query: " prefix included) and one logistic regression per label is fitted on those embeddings (standardised on
 the train sample; BCE with pos_weight sqrt(neg/pos) clamped to [1, 4], as train.py; L-BFGS). The L2 strength of
-each label is chosen on the validation writers (1e-4 to 1 in half-decades; record-level AUROC, the max over a
+each label is chosen on the validation writers (1e-4 to 10 in half-decades; record-level AUROC, the max over a
 record's texts); the report is select_report.py's (dev-eval both sets, measure only; the held-out test
 writers), so the result compares with the fine-tuned candidates in reports/candidates.md.
 
@@ -38,7 +38,7 @@ from base_model import ENCODER, ENCODERS  # noqa: E402
 from probe import EmbeddingCache, fit_head  # noqa: E402
 from texts import LABELS, items_from_records, labels_of, load_jsonl  # noqa: E402
 
-L2_GRID = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0)
+L2_GRID = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 def train_sample(records, n, seed):
