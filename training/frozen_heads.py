@@ -35,6 +35,7 @@ import torch  # noqa: E402
 
 import select_report  # noqa: E402
 from base_model import ENCODER, ENCODERS  # noqa: E402
+from metrics import label_auroc  # noqa: E402
 from probe import EmbeddingCache, fit_head  # noqa: E402
 from texts import LABELS, items_from_records, labels_of, load_jsonl  # noqa: E402
 
@@ -76,7 +77,7 @@ def record_auroc(head, x_items, items, recs, k):
     rec = np.zeros(len(recs))
     np.maximum.at(rec, np.array([it["rec"] for it in items]), p[:, 0])
     y = np.array([labels_of(r)[k] for r in recs])
-    return common.auroc(y, rec)
+    return label_auroc(y, rec)
 
 
 def fit_heads(x, y, x_val, val_items, val_recs):
