@@ -56,6 +56,8 @@ final class WordPieceTokenizer {
 
     private final Map<String, Integer> vocab;
     private final Map<String, Integer> specialTokens;
+    /** The first characters of the special tokens: where a text can hold one. */
+    private final String specialStarts;
     private final int unkId;
     private final int clsId;
     private final int sepId;
@@ -68,6 +70,9 @@ final class WordPieceTokenizer {
     private WordPieceTokenizer(Config c, int maxLength) throws IOException {
         this.vocab = c.vocab;
         this.specialTokens = c.specialTokens;
+        StringBuilder starts = new StringBuilder();
+        c.specialTokens.keySet().forEach(t -> starts.append(t.charAt(0)));
+        this.specialStarts = starts.toString();
         this.subwordPrefix = c.subwordPrefix;
         this.maxWordChars = c.maxWordChars;
         this.lowercase = c.lowercase;
@@ -121,7 +126,7 @@ final class WordPieceTokenizer {
         int room = maxLength - 2;
         int start = 0;
         for (int i = 0; i < text.length() && ids.size() < room; i++) {
-            if (text.charAt(i) != '[') {
+            if (specialStarts.indexOf(text.charAt(i)) < 0) {
                 continue;
             }
             String special = specialAt(text, i);
