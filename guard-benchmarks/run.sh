@@ -62,26 +62,23 @@ export OPT_OUT_TRACKING=true
 echo "run.sh: $MODE run -> $OUT"
 "${JAVA:-java}" -Dai.djl.offline=true -jar "$JAR" "${SELECT[@]}" "${OPTS[@]}" -rf json -rff "$OUT" "$@"
 
-# Cold start and resident memory need a fresh JVM per measurement: ColdStart, 5 runs. The guard-model jar
-# goes first on the class path, as in an application (its model files are stored, not deflated; the shaded
-# benchmark jar deflates them).
+# Cold start and resident memory need a fresh JVM per measurement: ColdStart starts 5 pairs of child JVMs (raw
+# ONNX Runtime floor and guard, alternating which goes first) and ends with a summary line (medians, ratios). The
+# guard-model jar goes first on the class path, as in an application (its model files are stored, not deflated;
+# the shaded benchmark jar deflates them).
 COLD=${OUT%.json}-coldstart.jsonl
 MODEL_JAR=$(ls guard-model/target/guard-model-*.jar | grep -v -e sources -e javadoc | head -1)
-: > "$COLD"
-for _ in 1 2 3 4 5; do
-  "${JAVA:-java}" -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$MODEL_JAR:$JAR" \
-    dev.alignguard.benchmarks.ColdStart >> "$COLD"
-done
-# The same with ONNX Runtime's native libraries unpacked once (-Donnxruntime.native.path), as a deployment can
-# do; by default ONNX Runtime copies 22 MB of libraries into a temporary directory at every JVM start.
+"${JAVA:-java}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$MODEL_JAR:$JAR" \
+  dev.alignguard.benchmarks.ColdStart 5 > "$COLD"
+# The same with ONNX Runtime's native libraries unpacked once (-Donnxruntime.native.path, passed on to the
+# children), as a deployment can do; by default ONNX Runtime copies 22 MB of libraries into a temporary directory
+# at every JVM start.
 ORT_NATIVE=guard-benchmarks/target/ort-native
 if [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
   rm -rf "$ORT_NATIVE" && mkdir -p "$ORT_NATIVE"
   unzip -o -q -j "$JAR" 'ai/onnxruntime/native/linux-x64/*' -d "$ORT_NATIVE"
-  for _ in 1 2 3 4 5; do
-    "${JAVA:-java}" -Donnxruntime.native.path="$PWD/$ORT_NATIVE" -Dai.djl.offline=true \
-      -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$MODEL_JAR:$JAR" dev.alignguard.benchmarks.ColdStart >> "$COLD"
-  done
+  "${JAVA:-java}" -Donnxruntime.native.path="$PWD/$ORT_NATIVE" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$MODEL_JAR:$JAR" dev.alignguard.benchmarks.ColdStart 5 >> "$COLD"
 fi
 
 # How much of each cascade traffic the screening model answers alone (explains the cascade's numbers).

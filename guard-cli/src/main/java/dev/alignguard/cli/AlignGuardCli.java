@@ -15,9 +15,6 @@ public final class AlignGuardCli {
 
     /** Runs the CLI and returns its exit code (0 ok, 1 failure, 2 usage error, 3 --fail-on matched). */
     static int run(String... args) {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
         return new CommandLine(new AlignGuardCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 }

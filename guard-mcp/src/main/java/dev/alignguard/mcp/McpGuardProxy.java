@@ -31,9 +31,6 @@ public final class McpGuardProxy {
 
     /** Runs the proxy with the client on {@code in}/{@code out}; returns the exit code. */
     static int run(InputStream in, OutputStream out, String... args) {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
         return new CommandLine(new ProxyCommand(in, out)).setStopAtPositional(true)
                 .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }

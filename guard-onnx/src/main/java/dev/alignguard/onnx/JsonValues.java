@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a bundle's small JSON files (manifest, parity rows) into maps, lists, strings, numbers and booleans
@@ -22,17 +23,40 @@ final class JsonValues {
 
     /** The one JSON value in {@code text}; IOException when it is not valid JSON. */
     static Object parse(String text) throws IOException {
+        return parse(text, null);
+    }
+
+    /**
+     * The one JSON value in {@code text}, keeping of a top-level object only the members named in {@code keep}
+     * (all when null): the others are checked for syntax but not built, which spares the start-up a manifest's
+     * long metrics sections.
+     */
+    static Object parse(String text, Set<String> keep) throws IOException {
         try (JsonParser p = JSON.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new IOException("empty JSON document");
             }
-            Object value = read(p, first);
+            Object value = keep != null && first == JsonToken.START_OBJECT ? members(p, keep) : read(p, first);
             if (p.nextToken() != null) {
                 throw new IOException("more than one JSON value");
             }
             return value;
         }
+    }
+
+    private static Map<String, Object> members(JsonParser p, Set<String> keep) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (JsonToken k = next(p); k != JsonToken.END_OBJECT; k = next(p)) {
+            String name = p.currentName();
+            JsonToken value = next(p);
+            if (keep.contains(name)) {
+                m.put(name, read(p, value));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return m;
     }
 
     private static Object read(JsonParser p, JsonToken t) throws IOException {

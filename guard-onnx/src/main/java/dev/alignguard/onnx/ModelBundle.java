@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A model bundle in memory and verified: {@code model.onnx} (its SHA-256 must equal the manifest's),
@@ -32,6 +33,9 @@ public final class ModelBundle {
     static final String MANIFEST = "alignguard-model.json";
     static final String PARITY = "parity.jsonl";
     private static final int SELF_TEST_CASES = 4;
+    /** The manifest members the loader reads; the rest (metrics, training data, calibration notes) is skipped. */
+    private static final Set<String> MANIFEST_MEMBERS = Set.of("id", "version", "labels", "max_length", "model",
+            "sha256", "thresholds", "screen");
     private static final long MAX_MODEL_BYTES = 512L << 20;
     /** Files up to this size are read into one array of the size their manifest states. */
     private static final long EXACT_READ_MAX_BYTES = 64L << 20;
@@ -114,7 +118,7 @@ public final class ModelBundle {
         List<SelfTestCase> selfTest;
         Screen screen;
         try {
-            manifest = JsonValues.object(JsonValues.parse(utf8(read(files, MANIFEST))));
+            manifest = JsonValues.object(JsonValues.parse(utf8(read(files, MANIFEST)), MANIFEST_MEMBERS));
             model = read(files, MODEL, statedSize(manifest.get("model")));
             tokenizer = read(files, TOKENIZER);
             selfTest = selfTest(utf8(read(files, PARITY)));

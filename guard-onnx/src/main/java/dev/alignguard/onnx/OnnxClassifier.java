@@ -1,6 +1,5 @@
 package dev.alignguard.onnx;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -10,7 +9,6 @@ import dev.alignguard.core.ModelLoadException;
 import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.classify.ModelInfo;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +16,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Scores texts with a model bundle: the DJL HuggingFace tokenizer, then a cascade: the bundle's small
+ * Scores texts with a model bundle: the bundle's WordPiece tokenizer, then a cascade: the bundle's small
  * screening model clears clearly benign texts (all labels below its {@code clear_below}) and only the rest
  * pay for the full transformer, one unpadded forward pass per text (or padded batches, see {@link Options}).
- * Both models read the same token ids, so a text is tokenised once. Works offline: DJL's telemetry and
- * downloads are switched off before the tokenizer loads. Thread-safe.
+ * Both models read the same token ids, so a text is tokenised once. Thread-safe.
  */
 public final class OnnxClassifier implements Classifier {
-    static {
-        // DJL calls home (EC2 metadata) and may download natives unless told it is offline.
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-    }
-
     private final ModelInfo info;
-    private final HuggingFaceTokenizer tokenizer;
+    private final WordPieceTokenizer tokenizer;
     private static final float SELF_TEST_TOLERANCE = 0.02f;
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -51,9 +41,7 @@ public final class OnnxClassifier implements Classifier {
                     + " but " + options.pinnedSha256() + " is pinned");
         }
         try {
-            this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bundle.tokenizerBytes()),
-                    Map.of("truncation", "true", "padding", "false", "maxLength", Integer.toString(maxLength),
-                            "addSpecialTokens", "true"));
+            this.tokenizer = WordPieceTokenizer.fromJson(bundle.tokenizerBytes(), maxLength);
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException("cannot load tokenizer of " + bundle.origin() + ": " + e.getMessage(), e);
         }
@@ -70,7 +58,6 @@ public final class OnnxClassifier implements Classifier {
             this.screen = options.screening() && bundle.screen() != null
                     ? ScreeningModel.load(env, bundle.screen(), so, bundle.origin(), info.labels().size()) : null;
         } catch (OrtException | RuntimeException e) {
-            tokenizer.close();
             throw e instanceof ModelLoadException m ? m
                     : new ModelLoadException("cannot load ONNX model of " + bundle.origin() + ": " + e.getMessage(), e);
         }
@@ -182,7 +169,7 @@ public final class OnnxClassifier implements Classifier {
         long[][] ids = new long[texts.size()][];
         try {
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = tokenizer.encode(texts.get(i)).getIds();
+                ids[i] = tokenizer.encode(texts.get(i));
             }
         } catch (RuntimeException e) {
             throw new ClassifierException("tokenizer failed: " + e.getMessage(), e);
@@ -196,7 +183,7 @@ public final class OnnxClassifier implements Classifier {
 
     /** Token ids as the model sees them (for parity checks and tools). */
     long[] tokenIds(String text) {
-        return tokenizer.encode(text).getIds();
+        return tokenizer.encode(text);
     }
 
     @Override
@@ -208,8 +195,6 @@ public final class OnnxClassifier implements Classifier {
             }
         } catch (OrtException e) {
             // closing a session only releases memory; nothing more can be done here
-        } finally {
-            tokenizer.close();
         }
     }
 
