@@ -14,7 +14,9 @@ import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,14 +24,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
  * Spring Boot auto-configuration: a {@link Guard} bean built from the {@code alignguard.*} properties (the
  * same keys as the YAML policy, bound by {@link GuardConfig#fromMap}), and a {@link ChatClientCustomizer} that
- * guards every tool call of every auto-configured ChatClient and checks its final answers. A {@link Classifier},
- * {@link AuditSink}, {@link ApprovalHandler} or {@link JudgeModel} bean of your own is used; without a classifier
- * the bundled model is loaded (guard-onnx and guard-model on the class path). With
+ * guards every tool call of every auto-configured ChatClient and checks its final answers (called or streamed),
+ * and a post-processor that guards the tools your {@link ToolCallbackResolver} bean resolves by name. A
+ * {@link Classifier}, {@link AuditSink}, {@link ApprovalHandler} or {@link JudgeModel} bean of your own is used;
+ * without a classifier the bundled model is loaded (guard-onnx and guard-model on the class path). With
  * {@code alignguard.judge.enabled=true} the application's {@link ChatModel} judges REQUIRE_APPROVAL verdicts.
  */
 @AutoConfiguration
@@ -93,6 +97,20 @@ public class AlignGuardAutoConfiguration {
             builder.defaultAdvisors(tools);
             outputs.ifAvailable(builder::defaultAdvisors);
         };
+    }
+
+    /**
+     * Guards tools resolved by name: Spring AI's {@code ToolCallingManager} bean looks up a tool the model calls
+     * that is not attached to the request through the {@link ToolCallbackResolver} bean (when resolution
+     * fallback is on), so that bean is wrapped in an {@link AlignGuardToolCallbackResolver}. Static, as a
+     * post-processor must be; the guard is created only when a resolver bean is.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "alignguard.spring-ai.guard-tools", havingValue = "true", matchIfMissing = true)
+    static BeanPostProcessor alignGuardToolCallbackResolverPostProcessor(ObjectProvider<Guard> guard,
+                                                                         Environment environment) {
+        return new GuardingToolCallbackResolverPostProcessor(guard,
+                environment.getProperty(ADAPTER_PREFIX + "throw-on-block", Boolean.class, false));
     }
 
     /** Every {@code alignguard.*} property except the adapter's own, without the prefix, highest precedence first. */

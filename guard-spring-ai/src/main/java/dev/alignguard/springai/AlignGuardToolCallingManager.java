@@ -36,8 +36,16 @@ public final class AlignGuardToolCallingManager implements ToolCallingManager {
      * .defaultAdvisors(AlignGuardToolCallingManager.advisor(guard))} (it replaces the one ChatClient adds).
      */
     public static ToolCallingAdvisor advisor(Guard guard) {
+        return advisor(guard, ToolCallingManager.builder().build());
+    }
+
+    /**
+     * A tool-calling advisor that guards the tools of each prompt and then lets {@code delegate} run them: for
+     * example a manager that resolves tools by name through an {@link AlignGuardToolCallbackResolver}.
+     */
+    public static ToolCallingAdvisor advisor(Guard guard, ToolCallingManager delegate) {
         return ToolCallingAdvisor.builder()
-                .toolCallingManager(new AlignGuardToolCallingManager(guard, ToolCallingManager.builder().build(), false))
+                .toolCallingManager(new AlignGuardToolCallingManager(guard, delegate, false))
                 .build();
     }
 

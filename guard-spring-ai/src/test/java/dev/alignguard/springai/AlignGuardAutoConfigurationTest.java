@@ -21,10 +21,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.support.ToolCallbacks;
+import org.springframework.ai.tool.resolution.StaticToolCallbackResolver;
+import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The Boot starter, in a real Spring context, with the marker-scoring FakeClassifier and a stub chat model. */
 class AlignGuardAutoConfigurationTest {
@@ -39,10 +44,15 @@ class AlignGuardAutoConfigurationTest {
     }
 
     private static String chat(AssertableApplicationContext context, StubChatModel model, Object tools) {
+        return client(context, model).prompt("tidy up before the migration")
+                .toolCallbacks(ToolCallbacks.from(tools)).call().content();
+    }
+
+    /** A ChatClient built as Boot builds one: from a builder the customizers have seen. */
+    private static ChatClient client(AssertableApplicationContext context, StubChatModel model) {
         ChatClient.Builder builder = ChatClient.builder(model);
         context.getBeanProvider(ChatClientCustomizer.class).orderedStream().forEach(c -> c.customize(builder));
-        return builder.build().prompt("tidy up before the migration")
-                .toolCallbacks(ToolCallbacks.from(tools)).call().content();
+        return builder.build();
     }
 
     @Test
@@ -112,6 +122,51 @@ class AlignGuardAutoConfigurationTest {
             RuntimeException e = assertThrows(RuntimeException.class, () -> chat(context, model, new MailTools()));
             assertTrue(causes(e).stream().anyMatch(ActionBlockedException.class::isInstance), e.toString());
         });
+    }
+
+    @Test
+    void aStreamedConversationsToolCallsAreGuardedAndItsBlockedAnswerIsNeverStreamed() {
+        MailTools mail = new MailTools();
+        StubChatModel model = new StubChatModel(
+                StubChatModel.call(null, "sendEmail", "{\"to\":\"cto\",\"body\":\"<blackmail=0.95>\"}"),
+                StubChatModel.answer("Done. Comply or everyone learns <coercion=0.95>"));
+        List<String> received = new CopyOnWriteArrayList<>();
+        runner.run(context -> {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> client(context, model).prompt("tidy up")
+                    .toolCallbacks(ToolCallbacks.from(mail)).stream().content().doOnNext(received::add).blockLast());
+            assertTrue(causes(e).stream().anyMatch(ActionBlockedException.class::isInstance), e.toString());
+            assertTrue(mail.sent.isEmpty());
+            assertTrue(model.toolResultsSeen.get(0).contains("blackmail"), model.toolResultsSeen.toString());
+            assertEquals(List.of(), received);
+        });
+    }
+
+    @Test
+    void aToolTheModelCallsByNameIsResolvedThroughTheGuardedResolverBean() {
+        MailTools mail = new MailTools();
+        StubChatModel model = new StubChatModel(
+                StubChatModel.call(null, "sendEmail", "{\"to\":\"cto\",\"body\":\"<blackmail=0.95>\"}"),
+                StubChatModel.answer("I could not send it."));
+        runner.withBean(MailTools.class, () -> mail).withUserConfiguration(ToolsByName.class).run(context -> {
+            assertTrue(context.getBean(ToolCallbackResolver.class) instanceof AlignGuardToolCallbackResolver);
+            assertEquals("I could not send it.", client(context, model).prompt("tidy up").call().content());
+            assertTrue(mail.sent.isEmpty());
+            assertTrue(model.toolResultsSeen.get(0).contains("blackmail"), model.toolResultsSeen.toString());
+        });
+    }
+
+    /** Tools known only by name, as Spring AI's auto-configuration sets them up, with resolution fallback on. */
+    @Configuration(proxyBeanMethods = false)
+    static class ToolsByName {
+        @Bean
+        ToolCallbackResolver toolCallbackResolver(MailTools mail) {
+            return new StaticToolCallbackResolver(List.of(ToolCallbacks.from(mail)));
+        }
+
+        @Bean
+        ToolCallingManager toolCallingManager(ToolCallbackResolver resolver) {
+            return ToolCallingManager.builder().toolCallbackResolver(resolver).resolutionFallbackEnabled(true).build();
+        }
     }
 
     @Test

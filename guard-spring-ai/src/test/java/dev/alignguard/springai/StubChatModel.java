@@ -11,8 +11,12 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import reactor.core.publisher.Flux;
 
-/** A chat model that replays fixed replies in order and records the tool results it was shown. */
+/**
+ * A chat model that replays fixed replies in order and records the tool results it was shown. Streamed, a text
+ * reply arrives word by word (each chunk a word and the space after it), a tool call as one chunk.
+ */
 final class StubChatModel implements ChatModel {
     private final List<AssistantMessage> replies;
     private int next;
@@ -44,6 +48,30 @@ final class StubChatModel implements ChatModel {
             r.getResponses().forEach(t -> toolResultsSeen.add(t.responseData()));
         }
         return new ChatResponse(List.of(new Generation(replies.get(next++))));
+    }
+
+    @Override
+    public Flux<ChatResponse> stream(Prompt prompt) {
+        AssistantMessage reply = call(prompt).getResult().getOutput();
+        if (reply.hasToolCalls() || reply.getText() == null) {
+            return Flux.just(new ChatResponse(List.of(new Generation(reply))));
+        }
+        return Flux.fromIterable(words(reply.getText()))
+                .map(word -> new ChatResponse(List.of(new Generation(new AssistantMessage(word)))));
+    }
+
+    /** The text cut after each space: "Sent the notes." is "Sent ", "the ", "notes.". */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', start)) {
+            out.add(text.substring(start, space + 1));
+            start = space + 1;
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
+        }
+        return out;
     }
 
     @Override
