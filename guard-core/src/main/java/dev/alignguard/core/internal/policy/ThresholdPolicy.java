@@ -31,7 +31,7 @@ public final class ThresholdPolicy {
      * Fills every level the policy leaves unset from the model's recommendation
      * ({@link Policy#thresholds(String, Category, ModelInfo)}).
      *
-     * @throws ConfigException naming the key when a category has no threshold or levels are out of order
+     * @throws dev.alignguard.core.ConfigException naming the key when a category has no threshold or levels are out of order
      */
     public static ThresholdPolicy resolve(Policy policy, ModelInfo model) {
         Map<Category, Thresholds> base = new EnumMap<>(Category.class);
