@@ -12,9 +12,10 @@ import java.util.Locale;
 /**
  * One line of a trace file turned into an action: {@code {"id", "text", "kind"?}} or
  * {@code {"id", "tool", "arguments", "rationale"?}}, where arguments is a JSON object or a string holding JSON
- * or plain text. A line that cannot be read becomes an error with the id when it is known.
+ * or plain text. A line that cannot be read becomes an error with the id when it is known. Public for other
+ * readers of the trace format (guard-spark), which must read it exactly as the CLI does.
  */
-record TraceLine(JsonNode id, AgentAction action, String error) {
+public record TraceLine(JsonNode id, AgentAction action, String error) {
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -25,7 +26,8 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
                 .maxNestingDepth(256).maxStringLength(64 << 20).build());
     }
 
-    static TraceLine parse(String line) {
+    /** Reads one line of the trace format; never throws for bad input. */
+    public static TraceLine parse(String line) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -47,13 +49,13 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
         JsonNode tool = node.get("tool");
         JsonNode text = node.get("text");
         if (tool != null && !tool.isNull()) {
-            if (!tool.isTextual() || tool.asText().isBlank()) {
+            if (!tool.isTextual()) {
                 throw new IllegalArgumentException("'tool' must be a non-empty string");
             }
             JsonNode args = node.get("arguments");
             String arguments;
             if (args == null || args.isNull()) {
-                arguments = "";
+                arguments = null;
             } else if (args.isTextual()) {
                 arguments = args.asText();
             } else if (args.isObject() || args.isArray()) {
@@ -65,19 +67,39 @@ record TraceLine(JsonNode id, AgentAction action, String error) {
             if (rationale != null && !rationale.isNull() && !rationale.isTextual()) {
                 throw new IllegalArgumentException("'rationale' must be a string");
             }
-            return AgentAction.toolCall(tool.asText(), arguments,
-                    rationale == null || rationale.isNull() ? null : rationale.asText());
+            return action(tool.asText(), arguments, rationale == null || rationale.isNull() ? null : rationale.asText(),
+                    null, null);
         }
         if (text == null || !text.isTextual()) {
             throw new IllegalArgumentException("a line needs 'text' (a string) or 'tool' and 'arguments'");
         }
         JsonNode kind = node.get("kind");
-        String k = kind == null || kind.isNull() ? "message" : kind.asText().toLowerCase(Locale.ROOT);
+        return action(null, null, null, text.asText(), kind == null || kind.isNull() ? null : kind.asText());
+    }
+
+    /**
+     * The trace format's rules on a line's fields once they are strings (null: absent), shared by every reader
+     * of the format: a tool call when {@code tool} is given ({@code arguments} JSON or plain text), otherwise a
+     * text action of {@code kind} ({@code plan}, {@code output} or {@code message}, the default).
+     *
+     * @throws IllegalArgumentException with the message a reader reports as the line's error
+     */
+    public static AgentAction action(String tool, String arguments, String rationale, String text, String kind) {
+        if (tool != null) {
+            if (tool.isBlank()) {
+                throw new IllegalArgumentException("'tool' must be a non-empty string");
+            }
+            return AgentAction.toolCall(tool, arguments == null ? "" : arguments, rationale);
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("a line needs 'text' (a string) or 'tool' and 'arguments'");
+        }
+        String k = kind == null ? "message" : kind.toLowerCase(Locale.ROOT);
         return switch (k) {
-            case "plan" -> AgentAction.plan(text.asText());
-            case "output" -> AgentAction.output(text.asText());
-            case "message" -> AgentAction.message(text.asText());
-            default -> throw new IllegalArgumentException("unknown kind '" + kind.asText()
+            case "plan" -> AgentAction.plan(text);
+            case "output" -> AgentAction.output(text);
+            case "message" -> AgentAction.message(text);
+            default -> throw new IllegalArgumentException("unknown kind '" + kind
                     + "' (expected plan, output or message)");
         };
     }

@@ -1,10 +1,8 @@
 package dev.alignguard.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.AgentAction;
-import dev.alignguard.core.Category;
-import dev.alignguard.core.Evidence;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.GuardContext;
 import dev.alignguard.core.Verdict;
@@ -12,7 +10,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -95,47 +92,13 @@ final class TraceScanner {
         String id = t.id() == null || t.id().isNull() ? null : t.id().asText();
         String requestId = id == null ? "line-" + lineNo : id;
         Verdict v = guard.check(t.action(), GuardContext.empty().withRequestId(requestId));
-        ObjectNode o = TraceLine.JSON.createObjectNode();
-        o.put("line", lineNo);
-        if (t.id() != null) {
-            o.set("id", t.id());
-        }
-        ObjectNode scores = o.putObject("scores");
-        for (Category c : Category.values()) {
-            scores.put(c.id(), round(v.score(c)));
-        }
-        o.put("decision", v.decision().name());
-        o.put("cause", v.cause().name());
-        ArrayNode evidence = o.putArray("evidence");
-        for (Evidence e : v.evidence()) {
-            ObjectNode ev = evidence.addObject();
-            ev.put("category", e.category().id());
-            ev.put("score", round(e.score()));
-            ev.put("field", e.field().name().toLowerCase(Locale.ROOT));
-            if (e.path() != null) {
-                ev.put("path", clean(e.path()));
-            }
-            ev.put("start", e.start());
-            ev.put("end", e.end());
-            ev.put("snippet", clean(e.snippet()));
-        }
-        if (!v.warnings().isEmpty()) {
-            ArrayNode w = o.putArray("warnings");
-            v.warnings().forEach(s -> w.add(clean(s)));
-        }
-        return new Scanned(o, id, t.action(), v);
+        return new Scanned(VerdictLines.verdict(lineNo, t.id(), v), id, t.action(), v);
     }
 
     private static Scanned error(long lineNo, TraceLine t, String message) {
-        ObjectNode o = TraceLine.JSON.createObjectNode();
-        o.put("line", lineNo);
-        String id = null;
-        if (t != null && t.id() != null) {
-            o.set("id", t.id());
-            id = t.id().isNull() ? null : t.id().asText();
-        }
-        o.put("error", clean(message));
-        return new Scanned(o, id, null, null);
+        JsonNode id = t == null ? null : t.id();
+        return new Scanned(VerdictLines.error(lineNo, id, message), id == null || id.isNull() ? null : id.asText(),
+                null, null);
     }
 
     private static void write(List<Scanned> results, Writer out, ReportAggregator stats) throws IOException {
@@ -144,51 +107,11 @@ final class TraceScanner {
             if (r.verdict() == null) {
                 stats.error(line, r.id(), r.json().get("error").asText());
             } else {
-                stats.add(line, r.id(), source(r.action()), r.verdict(),
+                stats.add(line, r.id(), VerdictLines.source(r.action()), r.verdict(),
                         () -> EvidenceContext.of(r.action(), r.verdict().evidence()));
             }
-            out.write(sanitizeIds(r.json()).toString());
+            out.write(r.json().toString());
             out.write('\n');
         }
-    }
-
-    /** What the report groups by: the tool name, or the kind of a text action in parentheses. */
-    private static String source(AgentAction action) {
-        return action instanceof AgentAction.ToolCall call ? call.tool() : "(" + action.kind() + ")";
-    }
-
-    private static ObjectNode sanitizeIds(ObjectNode o) {
-        if (o.has("id") && o.get("id").isTextual()) {
-            o.put("id", clean(o.get("id").asText()));
-        }
-        return o;
-    }
-
-    private static double round(double d) {
-        return Math.round(d * 1e6) / 1e6;
-    }
-
-    /** Replaces unpaired surrogates so every output line is valid UTF-8. */
-    static String clean(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1));
-            if (pair) {
-                if (sb != null) {
-                    sb.append(c).append(s.charAt(i + 1));
-                }
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                if (sb == null) {
-                    sb = new StringBuilder(s.length()).append(s, 0, i);
-                }
-                sb.append('\uFFFD');
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? s : sb.toString();
     }
 }
