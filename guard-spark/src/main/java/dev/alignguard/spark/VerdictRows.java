@@ -18,6 +18,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Converts between the CLI's result line ({@code dev.alignguard.cli.VerdictLines}) and a Spark row of
@@ -85,7 +87,12 @@ final class VerdictRows {
             }
         }
         return RowFactory.create(o.get("line").asLong(), text(o, "id"), scores, text(o, "decision"),
-                text(o, "cause"), evidence, warnings, text(o, "error"), source);
+                text(o, "cause"), seq(evidence), seq(warnings), text(o, "error"), source);
+    }
+
+    /** A row's array value: Spark's row encoder takes Scala sequences. */
+    private static <T> Seq<T> seq(List<T> list) {
+        return list == null ? null : CollectionConverters.asScala(list).toSeq();
     }
 
     private static String text(JsonNode o, String field) {
@@ -93,27 +100,26 @@ final class VerdictRows {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    /** Counts a row of {@link #SCHEMA} the way the CLI counts the line it stands for. */
+    /** Counts a row of {@link #SCHEMA} (by position) the way the CLI counts the line it stands for. */
     static void addTo(ReportAggregator report, Row row) {
-        long line = row.getLong(row.fieldIndex("line"));
-        String id = row.getAs("id");
-        String error = row.getAs("error");
-        if (error != null) {
-            report.error(line, id, error);
+        long line = row.getLong(0);
+        String id = row.getString(1);
+        if (!row.isNullAt(7)) {
+            report.error(line, id, row.getString(7));
             return;
         }
-        Cause cause = Cause.valueOf(row.getAs("cause"));
-        Row s = row.getAs("scores");
+        Cause cause = Cause.valueOf(row.getString(4));
         Map<Category, Double> scores = new EnumMap<>(Category.class);
         if (cause == Cause.POLICY) { // a fail-mode verdict has no scores: its line reads 0 for each category
+            Row s = row.getStruct(2);
             for (Category c : Category.values()) {
                 scores.put(c, s.getDouble(c.ordinal()));
             }
         }
-        List<String> warnings = row.isNullAt(row.fieldIndex("warnings")) ? List.of() : row.getList(row.fieldIndex("warnings"));
-        List<Row> evidence = row.isNullAt(row.fieldIndex("evidence")) ? List.of() : row.getList(row.fieldIndex("evidence"));
-        report.add(line, id, row.getAs("source"), Decision.valueOf(row.getAs("decision")),
-                cause, scores, warnings, () -> highlights(evidence));
+        List<String> warnings = row.isNullAt(6) ? List.of() : row.getList(6);
+        List<Row> evidence = row.isNullAt(5) ? List.of() : row.getList(5);
+        report.add(line, id, row.getString(8), Decision.valueOf(row.getString(3)), cause, scores, warnings,
+                () -> highlights(evidence));
     }
 
     private static List<ReportItem.Highlight> highlights(List<Row> evidence) {

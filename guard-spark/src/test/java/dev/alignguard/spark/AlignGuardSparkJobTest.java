@@ -33,7 +33,7 @@ class AlignGuardSparkJobTest {
         Path trace = dir.resolve("trace.jsonl");
         Files.write(trace, TRACE, StandardCharsets.UTF_8);
         Path policy = dir.resolve("policy.yaml");
-        Files.writeString(policy, "fail-mode: closed\ntimeout: 10s\n");
+        Files.writeString(policy, "fail-mode: closed\ntimeout: 10m\n");
         Path report = dir.resolve("report.html");
         String out = dir.resolve("verdicts.parquet").toString();
         assertEquals(0, AlignGuardSparkJob.run(spark, "--input", trace.toString(), "--output", out, "--config",
@@ -56,7 +56,10 @@ class AlignGuardSparkJobTest {
         String parquetIn = dir.resolve("in.parquet").toString();
         AlignGuardSpark.readTraces(spark, trace.toString(), null).drop("line", "error").write().parquet(parquetIn);
         String out = dir.resolve("verdicts.jsonl").toString();
-        assertEquals(0, AlignGuardSparkJob.run(spark, "--input", parquetIn, "--output", out));
+        Path policy = dir.resolve("policy.properties");
+        Files.writeString(policy, "timeout=10m\n");
+        assertEquals(0, AlignGuardSparkJob.run(spark, "--input", parquetIn, "--output", out, "--config",
+                policy.toString()));
         List<Row> rows = spark.read().schema(AlignGuardSpark.VERDICT_SCHEMA).json(out).orderBy("id").collectAsList();
         assertEquals(3, rows.size());
         assertEquals("mail-1", rows.get(0).getAs("id"));

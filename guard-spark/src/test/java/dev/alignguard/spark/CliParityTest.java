@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alignguard.cli.AlignGuardCli;
+import dev.alignguard.cli.ReportAggregator;
 import dev.alignguard.core.Category;
+import dev.alignguard.core.Decision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
@@ -20,10 +24,12 @@ import picocli.CommandLine;
 
 /**
  * The Spark scan and the CLI, each with its own bundled-model guard, on the same generated 20,000-line trace:
- * every line gets the same decision, cause, scores (to 1e-6) and evidence spans, or is unreadable in both.
+ * every line gets the same decision, cause, scores (to 1e-6) and evidence spans, or is unreadable in both, and
+ * the summary counts what the CLI's report counts.
  */
 class CliParityTest {
     static final int LINES = 20_000;
+    static final String POLICY = "timeout: 10m\n";
 
     @TempDir
     Path dir;
@@ -33,15 +39,18 @@ class CliParityTest {
         Path trace = dir.resolve("trace.jsonl");
         Files.write(trace, new TraceGenerator(15).lines(LINES), StandardCharsets.UTF_8);
 
+        // A deadline is the one verdict that depends on the machine's load: an audit gives each check time.
+        Path policy = dir.resolve("audit.yaml");
+        Files.writeString(policy, POLICY);
         long t0 = System.nanoTime();
         Path cliOut = dir.resolve("cli.jsonl");
         int code = new CommandLine(new AlignGuardCli()).execute("scan", "--input", trace.toString(), "--output",
-                cliOut.toString(), "--threads", "2");
+                cliOut.toString(), "--threads", "2", "--config", policy.toString());
         assertEquals(0, code);
         long t1 = System.nanoTime();
         String sparkOut = dir.resolve("spark.parquet").toString();
         AlignGuardSpark.scan(AlignGuardSpark.readTraces(LocalSpark.session(), trace.toString(), null),
-                ScanOptions.DEFAULT).write().parquet(sparkOut);
+                ScanOptions.DEFAULT.withPolicy("audit.yaml", POLICY)).write().parquet(sparkOut);
         long t2 = System.nanoTime();
         System.out.printf(Locale.ROOT, "CliParityTest: %d lines: CLI (--threads 2) %.1f s, Spark local[2] %.1f s%n",
                 LINES, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
@@ -52,6 +61,7 @@ class CliParityTest {
         assertEquals(LINES, spark.size());
         ObjectMapper json = new ObjectMapper();
         List<String> differences = new ArrayList<>();
+        Map<String, Integer> decisions = new HashMap<>();
         int flagged = 0;
         int errors = 0;
         for (int i = 0; i < LINES; i++) {
@@ -66,6 +76,7 @@ class CliParityTest {
                 check(differences, where + "error", true, s.getAs("error") != null);
                 continue;
             }
+            decisions.merge(c.get("decision").asText(), 1, Integer::sum);
             check(differences, where + "decision", c.get("decision").asText(), s.getAs("decision"));
             check(differences, where + "cause", c.get("cause").asText(), s.getAs("cause"));
             Row scores = s.getAs("scores");
@@ -80,6 +91,12 @@ class CliParityTest {
             if (!"ALLOW".equals(c.get("decision").asText())) {
                 flagged++;
             }
+        }
+        ReportAggregator summary = AlignGuardSpark.summary(LocalSpark.session().read().parquet(sparkOut));
+        assertEquals(LINES, summary.lines());
+        assertEquals(errors, summary.errors());
+        for (Decision d : Decision.values()) {
+            assertEquals(decisions.getOrDefault(d.name(), 0), (int) summary.count(d), "summary count of " + d);
         }
         assertTrue(differences.isEmpty(), differences.size() + " differences, first: "
                 + differences.subList(0, Math.min(10, differences.size())));
