@@ -46,15 +46,7 @@ public final class AlignGuardSpark {
      * What {@link #readTraces} returns: {@code line} (1-based position in the input as Spark reads it: the line
      * number of a single file), the trace fields, and {@code error} for a row that could not be read.
      */
-    public static final StructType INPUT_SCHEMA = new StructType()
-            .add("line", DataTypes.LongType, false)
-            .add("id", DataTypes.StringType)
-            .add("text", DataTypes.StringType)
-            .add("kind", DataTypes.StringType)
-            .add("tool", DataTypes.StringType)
-            .add("arguments", DataTypes.StringType)
-            .add("rationale", DataTypes.StringType)
-            .add("error", DataTypes.StringType);
+    public static final StructType INPUT_SCHEMA = withLine(TRACE_SCHEMA).add("error", DataTypes.StringType);
 
     /**
      * A verdict row: {@code line}, {@code id}, {@code scores} (one per category), {@code decision}, {@code cause},
@@ -78,7 +70,7 @@ public final class AlignGuardSpark {
     public static Dataset<Row> readTraces(SparkSession spark, String path, String format) {
         Objects.requireNonNull(path, "path");
         String f = format != null ? format.toLowerCase(Locale.ROOT)
-                : path.toLowerCase(Locale.ROOT).replaceAll("/+$", "").endsWith(".parquet") ? "parquet" : "jsonl";
+                : hasExtension(path, ".parquet") ? "parquet" : "jsonl";
         return switch (f) {
             case "jsonl", "json" -> readJsonLines(spark, path);
             case "parquet" -> numbered(spark, traceColumns(spark.read().parquet(path)));
@@ -174,12 +166,27 @@ public final class AlignGuardSpark {
         return out.toArray(Column[]::new);
     }
 
+    /** True when {@code path}, without trailing slashes, ends with {@code extension} in any case. */
+    static boolean hasExtension(String path, String extension) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end).toLowerCase(Locale.ROOT).endsWith(extension);
+    }
+
+    /** {@code schema} after a first, non-null column {@code line}. */
+    private static StructType withLine(StructType schema) {
+        StructType out = new StructType().add("line", DataTypes.LongType, false);
+        for (var f : schema.fields()) {
+            out = out.add(f);
+        }
+        return out;
+    }
+
     /** {@code df} with a first column {@code line}: 1-based position in Spark's reading order (deterministic). */
     private static Dataset<Row> numbered(SparkSession spark, Dataset<Row> df) {
-        StructType schema = new StructType().add("line", DataTypes.LongType, false);
-        for (var f : df.schema().fields()) {
-            schema = schema.add(f);
-        }
+        StructType schema = withLine(df.schema());
         JavaRDD<Row> rows = df.javaRDD().zipWithIndex().map(t -> {
             Object[] values = new Object[t._1().size() + 1];
             values[0] = t._2() + 1;

@@ -106,7 +106,7 @@ public final class AlignGuardSparkJob implements Callable<Integer> {
             Dataset<Row> verdicts = AlignGuardSpark.scan(AlignGuardSpark.readTraces(spark, input, inputFormat),
                     options);
             boolean jsonl = outputFormat != null ? outputFormat.toLowerCase(Locale.ROOT).startsWith("json")
-                    : output.toLowerCase(Locale.ROOT).matches(".*\\.jsonl?/*");
+                    : AlignGuardSpark.hasExtension(output, ".jsonl") || AlignGuardSpark.hasExtension(output, ".json");
             if (jsonl) {
                 verdicts.write().json(output);
             } else {
