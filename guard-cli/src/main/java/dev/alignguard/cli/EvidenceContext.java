@@ -47,7 +47,7 @@ final class EvidenceContext {
     }
 
     /** A span longer than the limit keeps its start and end with a cut mark between. */
-    private static String shorten(String span) {
+    static String shorten(String span) {
         if (span.length() <= MAX_SPAN_CHARS) {
             return span;
         }

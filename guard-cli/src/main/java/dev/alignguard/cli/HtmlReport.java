@@ -33,7 +33,7 @@ import java.util.Map;
  * Content-Security-Policy is {@code default-src 'none'} and admits only this class's own style sheet and
  * script, by hash.
  */
-final class HtmlReport {
+public final class HtmlReport {
     static final String TITLE = "AlignGuard audit report";
 
     static final String CSS = """
@@ -146,8 +146,8 @@ final class HtmlReport {
     private static final int HIST_Y = 12;
 
     /** What the report says about the scan besides its statistics. */
-    record Meta(String input, String config, Instant generated, double seconds, ModelInfo model,
-                String modelSha256, Policy policy, int top) {
+    public record Meta(String input, String config, Instant generated, double seconds, ModelInfo model,
+                       String modelSha256, Policy policy, int top) {
     }
 
     private final ReportAggregator stats;
@@ -161,7 +161,7 @@ final class HtmlReport {
     }
 
     /** Writes the page for {@code stats} to {@code out} (not closed). */
-    static void write(ReportAggregator stats, Meta meta, Writer out) throws IOException {
+    public static void write(ReportAggregator stats, Meta meta, Writer out) throws IOException {
         try {
             new HtmlReport(stats, meta, out).page();
         } catch (UncheckedIOException e) {

@@ -1,11 +1,14 @@
 package dev.alignguard.cli;
 
+import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Category;
 import dev.alignguard.core.Cause;
 import dev.alignguard.core.Decision;
 import dev.alignguard.core.Verdict;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +22,11 @@ import java.util.function.Supplier;
  * decision, unreadable lines, a score histogram per category, counts per tool (the first {@link #MAX_SOURCES}
  * tool names or text kinds, the rest pooled), the first {@link #MAX_ERRORS} unreadable lines, and the
  * {@code top} most important flagged lines in a bounded priority queue. Verdicts are not kept. Not thread-safe:
- * feed it from one thread.
+ * feed it from one thread. Public and serializable so that a distributed scan (guard-spark) can aggregate each
+ * partition and {@link #merge} the parts into the report the CLI would write.
  */
-final class ReportAggregator {
+public final class ReportAggregator implements Serializable {
+    private static final long serialVersionUID = 1L;
     static final int BINS = 20;
     static final int MAX_SOURCES = 200;
     static final int MAX_ERRORS = 20;
@@ -40,11 +45,11 @@ final class ReportAggregator {
     private long failMode;
 
     /** An unreadable line. */
-    record ErrorLine(long line, String id, String message) {
+    public record ErrorLine(long line, String id, String message) implements Serializable {
     }
 
     /** Keeps at most {@code top} flagged lines (0: none). */
-    ReportAggregator(int top) {
+    public ReportAggregator(int top) {
         if (top < 0) {
             throw new IllegalArgumentException("top must not be negative, got " + top);
         }
@@ -52,38 +57,91 @@ final class ReportAggregator {
         this.kept = new PriorityQueue<>(Math.max(1, Math.min(top, 1024)) + 1, ReportItem.IMPORTANCE);
     }
 
+    /** What the report groups an action by (its {@code source}): the tool name, or the text kind in parentheses. */
+    public static String source(AgentAction action) {
+        return action instanceof AgentAction.ToolCall call ? call.tool() : "(" + action.kind() + ")";
+    }
+
     /**
      * Counts a verdict. {@code source} is the tool name or the text kind; {@code evidence} is only called when
      * the line is kept among the top items.
      */
     void add(long line, String id, String source, Verdict v, Supplier<List<ReportItem.Highlight>> evidence) {
+        add(line, id, source, v.decision(), v.cause(), v.scores(), v.warnings(), evidence);
+    }
+
+    /**
+     * Counts a verdict given by its parts (a verdict read back from a scan's output). {@code evidence} is only
+     * called when the line is kept among the top items.
+     */
+    public void add(long line, String id, String source, Decision decision, Cause cause, Map<Category, Double> scores,
+                    List<String> warnings, Supplier<List<ReportItem.Highlight>> evidence) {
         lines++;
-        decisions[v.decision().ordinal()]++;
-        if (v.cause() != Cause.POLICY) {
+        decisions[decision.ordinal()]++;
+        if (cause != Cause.POLICY) {
             failMode++;
         }
-        v.scores().forEach((c, s) -> histogram[c.ordinal()][bin(s)]++);
+        scores.forEach((c, s) -> histogram[c.ordinal()][bin(s)]++);
         String key = label(source);
         long[] counts = sources.get(key);
         if (counts == null && sources.size() < MAX_SOURCES) {
             counts = new long[DECISIONS];
             sources.put(key, counts);
         }
-        (counts == null ? otherSources : counts)[v.decision().ordinal()]++;
-        if (v.decision() != Decision.ALLOW && top > 0) {
-            ReportItem candidate = new ReportItem(line, label(id), key, v.decision(), v.cause(), v.scores(), List.of(),
-                    "");
+        (counts == null ? otherSources : counts)[decision.ordinal()]++;
+        if (decision != Decision.ALLOW && top > 0) {
+            ReportItem candidate = new ReportItem(line, label(id), key, decision, cause, scores, List.of(), "");
             if (kept.size() < top || ReportItem.IMPORTANCE.compare(candidate, kept.peek()) > 0) {
-                kept.add(candidate.withDetails(evidence.get(), label(String.join("; ", v.warnings()))));
-                if (kept.size() > top) {
-                    kept.poll();
-                }
+                keep(candidate.withDetails(evidence.get(), label(String.join("; ", warnings))));
             }
         }
     }
 
+    private void keep(ReportItem item) {
+        kept.add(item);
+        if (kept.size() > top) {
+            kept.poll();
+        }
+    }
+
+    /**
+     * Adds the counts of {@code other}, a scan of other lines with the same {@code top}: the sum of both scans,
+     * whatever the order of merging, except which tools are pooled once more than {@link #MAX_SOURCES} appear.
+     */
+    public void merge(ReportAggregator other) {
+        lines += other.lines;
+        errors += other.errors;
+        failMode += other.failMode;
+        for (int d = 0; d < DECISIONS; d++) {
+            decisions[d] += other.decisions[d];
+            otherSources[d] += other.otherSources[d];
+        }
+        for (int c = 0; c < histogram.length; c++) {
+            for (int b = 0; b < BINS; b++) {
+                histogram[c][b] += other.histogram[c][b];
+            }
+        }
+        other.sources.forEach((key, counts) -> {
+            long[] mine = sources.get(key);
+            if (mine == null && sources.size() < MAX_SOURCES) {
+                mine = new long[DECISIONS];
+                sources.put(key, mine);
+            }
+            long[] into = mine == null ? otherSources : mine;
+            for (int d = 0; d < DECISIONS; d++) {
+                into[d] += counts[d];
+            }
+        });
+        other.kept.forEach(this::keep);
+        firstErrors.addAll(other.firstErrors);
+        firstErrors.sort(Comparator.comparingLong(ErrorLine::line));
+        if (firstErrors.size() > MAX_ERRORS) {
+            firstErrors.subList(MAX_ERRORS, firstErrors.size()).clear();
+        }
+    }
+
     /** Counts an unreadable line. */
-    void error(long line, String id, String message) {
+    public void error(long line, String id, String message) {
         lines++;
         errors++;
         if (firstErrors.size() < MAX_ERRORS) {
@@ -110,26 +168,26 @@ final class ReportAggregator {
         return s.substring(0, end) + EvidenceContext.CUT;
     }
 
-    long lines() {
+    public long lines() {
         return lines;
     }
 
     /** Unreadable lines. */
-    long errors() {
+    public long errors() {
         return errors;
     }
 
-    long count(Decision d) {
+    public long count(Decision d) {
         return decisions[d.ordinal()];
     }
 
     /** Verdicts decided by the fail mode (cause ERROR or TIMEOUT). */
-    long failModeDecisions() {
+    public long failModeDecisions() {
         return failMode;
     }
 
     /** True when some line got {@code atLeast} or a stricter decision. */
-    boolean any(Decision atLeast) {
+    public boolean any(Decision atLeast) {
         for (int i = atLeast.ordinal(); i < DECISIONS; i++) {
             if (decisions[i] > 0) {
                 return true;
@@ -139,33 +197,33 @@ final class ReportAggregator {
     }
 
     /** Scored verdicts per score bin of width 1/{@link #BINS} for {@code c}. */
-    long[] histogram(Category c) {
+    public long[] histogram(Category c) {
         return histogram[c.ordinal()].clone();
     }
 
     /** Counts per decision (indexed by ordinal) per tool name or text kind, in order of first appearance. */
-    Map<String, long[]> sources() {
+    public Map<String, long[]> sources() {
         return Collections.unmodifiableMap(sources);
     }
 
     /** Counts per decision of the tools beyond the first {@link #MAX_SOURCES}. */
-    long[] otherSources() {
+    public long[] otherSources() {
         return otherSources.clone();
     }
 
     /** The kept flagged lines, most important first. */
-    List<ReportItem> top() {
+    public List<ReportItem> top() {
         List<ReportItem> out = new ArrayList<>(kept);
         out.sort(ReportItem.IMPORTANCE.reversed());
         return out;
     }
 
-    List<ErrorLine> firstErrors() {
+    public List<ErrorLine> firstErrors() {
         return Collections.unmodifiableList(firstErrors);
     }
 
     /** One line for stderr: lines, rate, counts per decision, unreadable lines, fail-mode decisions. */
-    String describe(double seconds) {
+    public String describe(double seconds) {
         Map<Decision, Long> seen = new EnumMap<>(Decision.class);
         for (Decision d : Decision.values()) {
             if (decisions[d.ordinal()] > 0) {

@@ -1,5 +1,6 @@
 package dev.alignguard.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Guard;
@@ -94,24 +95,15 @@ final class TraceScanner {
         String id = t.id() == null || t.id().isNull() ? null : t.id().asText();
         String requestId = id == null ? "line-" + lineNo : id;
         Verdict v = guard.check(t.action(), t.context().withRequestId(requestId));
-        ObjectNode o = VerdictJson.object();
-        o.put("line", lineNo);
-        if (t.id() != null) {
-            o.set("id", t.id());
-        }
+        ObjectNode o = VerdictJson.putId(VerdictJson.object().put("line", lineNo), t.id());
         return new Scanned(VerdictJson.write(v, o), id, t.action(), v);
     }
 
     private static Scanned error(long lineNo, TraceLine t, String message) {
-        ObjectNode o = VerdictJson.object();
-        o.put("line", lineNo);
-        String id = null;
-        if (t != null && t.id() != null) {
-            o.set("id", t.id());
-            id = t.id().isNull() ? null : t.id().asText();
-        }
-        o.put("error", VerdictJson.wellFormed(message));
-        return new Scanned(o, id, null, null);
+        JsonNode id = t == null ? null : t.id();
+        ObjectNode o = VerdictJson.putId(VerdictJson.object().put("line", lineNo), id)
+                .put("error", VerdictJson.wellFormed(message));
+        return new Scanned(o, id == null || id.isNull() ? null : id.asText(), null, null);
     }
 
     private static void write(List<Scanned> results, Writer out, ReportAggregator stats) throws IOException {
@@ -120,23 +112,11 @@ final class TraceScanner {
             if (r.verdict() == null) {
                 stats.error(line, r.id(), r.json().get("error").asText());
             } else {
-                stats.add(line, r.id(), source(r.action()), r.verdict(),
+                stats.add(line, r.id(), ReportAggregator.source(r.action()), r.verdict(),
                         () -> EvidenceContext.of(r.action(), r.verdict().evidence()));
             }
-            out.write(sanitizeIds(r.json()).toString());
+            out.write(r.json().toString());
             out.write('\n');
         }
-    }
-
-    /** What the report groups by: the tool name, or the kind of a text action in parentheses. */
-    private static String source(AgentAction action) {
-        return action instanceof AgentAction.ToolCall call ? call.tool() : "(" + action.kind() + ")";
-    }
-
-    private static ObjectNode sanitizeIds(ObjectNode o) {
-        if (o.has("id") && o.get("id").isTextual()) {
-            o.put("id", VerdictJson.wellFormed(o.get("id").asText()));
-        }
-        return o;
     }
 }

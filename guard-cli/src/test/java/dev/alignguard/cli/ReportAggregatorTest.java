@@ -125,4 +125,39 @@ class ReportAggregatorTest {
         assertEquals(ReportAggregator.MAX_LABEL_CHARS, agg.firstErrors().get(0).message().length());
         assertEquals(100, agg.errors());
     }
+
+    @Test
+    void mergedPartsCountLikeOneScanWhateverTheOrder() {
+        ReportAggregator whole = new ReportAggregator(3);
+        ReportAggregator first = new ReportAggregator(3);
+        ReportAggregator second = new ReportAggregator(3);
+        double[] scores = {0.2, 0.9, 0.4, 0.95, 0.1, 0.9, 0.3, 0.6};
+        for (int i = 0; i < scores.length; i++) {
+            Verdict v = i == 5 ? verdict(Decision.BLOCK, Cause.ERROR, 0, 0, 0)
+                    : verdict(i % 3 == 0 ? Decision.BLOCK : Decision.FLAG, scores[i]);
+            whole.add(i + 1, "id" + i, "t" + i % 2, v, List::of);
+            (i < 4 ? first : second).add(i + 1, "id" + i, "t" + i % 2, v, List::of);
+        }
+        whole.error(20, null, "bad");
+        second.error(20, null, "bad");
+        first.error(10, null, "worse");
+        whole.error(10, null, "worse");
+        ReportAggregator merged = new ReportAggregator(3);
+        merged.merge(second);
+        merged.merge(first);
+        assertEquals(whole.lines(), merged.lines());
+        assertEquals(whole.errors(), merged.errors());
+        assertEquals(whole.failModeDecisions(), merged.failModeDecisions());
+        for (Decision d : Decision.values()) {
+            assertEquals(whole.count(d), merged.count(d), d.name());
+        }
+        for (Category c : Category.values()) {
+            assertArrayEquals(whole.histogram(c), merged.histogram(c), c.id());
+        }
+        assertEquals(whole.sources().keySet(), merged.sources().keySet());
+        whole.sources().forEach((tool, counts) -> assertArrayEquals(counts, merged.sources().get(tool), tool));
+        assertEquals(whole.top(), merged.top());
+        assertEquals(whole.firstErrors().stream().map(ReportAggregator.ErrorLine::line).sorted().toList(),
+                merged.firstErrors().stream().map(ReportAggregator.ErrorLine::line).toList(), "by line");
+    }
 }

@@ -65,7 +65,7 @@ final class CheckEndpoint {
                 TraceLine line = TraceLine.of(actions.get(i));
                 if (line.error() != null) {
                     ObjectNode error = results.addObject().put("index", i);
-                    putId(error, line);
+                    VerdictJson.putId(error, line.id());
                     error.put("error", VerdictJson.wellFormed(line.error()));
                 } else {
                     String requestId = batchId + "-" + i;
@@ -99,16 +99,10 @@ final class CheckEndpoint {
 
     private static ObjectNode result(TraceLine line, String requestId, Verdict verdict) {
         ObjectNode o = VerdictJson.object();
-        putId(o, line);
+        VerdictJson.putId(o, line.id());
         o.put("request_id", requestId);
         o.put("allowed", verdict.allowed());
         return VerdictJson.write(verdict, o);
-    }
-
-    private static void putId(ObjectNode o, TraceLine line) {
-        if (line.id() != null) {
-            o.set("id", line.id().isTextual() ? o.textNode(VerdictJson.wellFormed(line.id().asText())) : line.id());
-        }
     }
 
     private void enter(long deadlineNanos) throws Rejection, InterruptedException {

@@ -64,23 +64,22 @@ public record TraceLine(JsonNode id, AgentAction action, GuardContext context, S
         try {
             GuardContext context = GuardContext.of(optionalString(node, "agent_id"),
                     optionalString(node, "session_id"));
-            return new TraceLine(id, action(node), context, null);
+            return new TraceLine(id, read(node), context, null);
         } catch (IllegalArgumentException e) {
             return new TraceLine(id, null, null, e.getMessage());
         }
     }
 
-    private static AgentAction action(JsonNode node) {
+    private static AgentAction read(JsonNode node) {
         JsonNode tool = node.get("tool");
-        JsonNode text = node.get("text");
         if (tool != null && !tool.isNull()) {
-            if (!tool.isTextual() || tool.asText().isBlank()) {
+            if (!tool.isTextual()) {
                 throw new IllegalArgumentException("'tool' must be a non-empty string");
             }
             JsonNode args = node.get("arguments");
             String arguments;
             if (args == null || args.isNull()) {
-                arguments = "";
+                arguments = null;
             } else if (args.isTextual()) {
                 arguments = args.asText();
             } else if (args.isObject() || args.isArray()) {
@@ -88,18 +87,40 @@ public record TraceLine(JsonNode id, AgentAction action, GuardContext context, S
             } else {
                 throw new IllegalArgumentException("'arguments' must be a JSON object or a string");
             }
-            return AgentAction.toolCall(tool.asText(), arguments, optionalString(node, "rationale"));
+            return action(tool.asText(), arguments, optionalString(node, "rationale"), null, null);
         }
+        JsonNode text = node.get("text");
         if (text == null || !text.isTextual()) {
             throw new IllegalArgumentException("a line needs 'text' (a string) or 'tool' and 'arguments'");
         }
         JsonNode kind = node.get("kind");
-        String k = kind == null || kind.isNull() ? "message" : kind.asText().toLowerCase(Locale.ROOT);
+        return action(null, null, null, text.asText(), kind == null || kind.isNull() ? null : kind.asText());
+    }
+
+    /**
+     * The trace format's rules on an action's fields once they are strings (null: absent), shared by every reader
+     * of the format (the JSON reader here, guard-spark's columns): a tool call when {@code tool} is given
+     * ({@code arguments} JSON or plain text), otherwise a text action of {@code kind} ({@code plan},
+     * {@code output} or {@code message}, the default).
+     *
+     * @throws IllegalArgumentException with the message a reader reports as the action's error
+     */
+    public static AgentAction action(String tool, String arguments, String rationale, String text, String kind) {
+        if (tool != null) {
+            if (tool.isBlank()) {
+                throw new IllegalArgumentException("'tool' must be a non-empty string");
+            }
+            return AgentAction.toolCall(tool, arguments == null ? "" : arguments, rationale);
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("a line needs 'text' (a string) or 'tool' and 'arguments'");
+        }
+        String k = kind == null ? "message" : kind.toLowerCase(Locale.ROOT);
         return switch (k) {
-            case "plan" -> AgentAction.plan(text.asText());
-            case "output" -> AgentAction.output(text.asText());
-            case "message" -> AgentAction.message(text.asText());
-            default -> throw new IllegalArgumentException("unknown kind '" + kind.asText()
+            case "plan" -> AgentAction.plan(text);
+            case "output" -> AgentAction.output(text);
+            case "message" -> AgentAction.message(text);
+            default -> throw new IllegalArgumentException("unknown kind '" + kind
                     + "' (expected plan, output or message)");
         };
     }

@@ -1,5 +1,6 @@
 package dev.alignguard.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,17 @@ public final class VerdictJson {
     /** A new, empty JSON object, for a caller that adds its own fields (line, id) before the verdict's. */
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * Puts the caller's {@code id} (any JSON value as written; null: left out) into {@code out}, a string id made
+     * well-formed like every other string, and returns {@code out}.
+     */
+    public static ObjectNode putId(ObjectNode out, JsonNode id) {
+        if (id != null) {
+            out.set("id", id.isTextual() ? out.textNode(wellFormed(id.asText())) : id);
+        }
+        return out;
     }
 
     /** Appends the verdict's fields to {@code out} and returns it. */

@@ -49,6 +49,35 @@ class TraceLineTest {
     }
 
     @Test
+    void actionFromStringFieldsFollowsTheSameRulesAsALine() {
+        AgentAction.ToolCall call = assertInstanceOf(AgentAction.ToolCall.class,
+                TraceLine.action("send_email", null, "asked to", null, null));
+        assertEquals("", call.argumentsJson());
+        assertEquals("asked to", call.rationale());
+        assertEquals("plan", TraceLine.action(null, null, null, "step one", "PLAN").kind());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TraceLine.action(" ", "{}", null, null, null));
+        assertEquals("'tool' must be a non-empty string", e.getMessage());
+        assertEquals(TraceLine.parse("{\"text\": \"t\", \"kind\": \"poem\"}").error(),
+                assertThrows(IllegalArgumentException.class, () -> TraceLine.action(null, null, null, "t", "poem"))
+                        .getMessage());
+    }
+
+    @Test
+    void aNonStringRationaleIsAnErrorNamingTheField() {
+        assertEquals("'rationale' must be a string",
+                TraceLine.parse("{\"tool\": \"x\", \"arguments\": {}, \"rationale\": 5}").error());
+    }
+
+    @Test
+    void idIsWrittenAsSentWithAStringIdMadeWellFormed() {
+        ObjectNode withString = VerdictJson.putId(VerdictJson.object(), TraceLine.readJson("\"a\\ud800\""));
+        assertEquals("a\uFFFD", withString.get("id").asText());
+        assertEquals(42, VerdictJson.putId(VerdictJson.object(), TraceLine.readJson("42")).get("id").asInt());
+        assertTrue(VerdictJson.putId(VerdictJson.object(), null).isEmpty());
+    }
+
+    @Test
     void verdictObjectCarriesScoresDecisionCauseAndEvidence() {
         Guard guard = Guard.builder().classifier(FakeClassifier.byMarkers()).auditSink(new RecordingAuditSink()).build();
         ObjectNode o = VerdictJson.write(guard.check(AgentAction.message("<blackmail=0.97> pay up")), VerdictJson.object());
