@@ -30,7 +30,8 @@ class ReadmeSnippetsTest {
             "spring-ai", Path.of("../guard-spring-ai/src/test/java/dev/alignguard/springai/ReadmeSpringAi.java"),
             "micrometer", Path.of("../guard-micrometer/src/test/java/dev/alignguard/micrometer/ReadmeMicrometer.java"),
             "judge", Path.of("src/test/java/dev/alignguard/examples/ReadmeJudge.java"),
-            "policy", Path.of("src/test/java/dev/alignguard/examples/ReadmePolicy.java")));
+            "policy", Path.of("src/test/java/dev/alignguard/examples/ReadmePolicy.java"),
+            "spark", Path.of("../guard-spark/src/test/java/dev/alignguard/spark/ReadmeSpark.java")));
 
     static List<String> snippetNames() {
         return List.copyOf(SNIPPETS.keySet());
