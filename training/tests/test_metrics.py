@@ -16,6 +16,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import metrics  # noqa: E402
+from evaluate import threshold_at_fpr as evaluate_threshold_at_fpr  # noqa: E402  (the live val threshold rule)
 
 
 # ----------------------------------------------------------------------------- the removed copies, verbatim
@@ -128,18 +129,6 @@ def report_recall(pos, neg, fpr):  # report.py: the (1 - fpr) quantile of the ne
         return float("nan")
     t = np.quantile(np.asarray(neg), 1 - fpr, method="higher")
     return float((np.asarray(pos) > t).mean())
-
-
-def evaluate_threshold_at_fpr(neg_scores, fpr):  # evaluate.py (still its val threshold rule)
-    s = np.sort(np.asarray(neg_scores, dtype=np.float64))[::-1]
-    if len(s) == 0:
-        return 0.5
-    allowed = int(np.floor(fpr * len(s) + 1e-9))
-    if allowed >= len(s):
-        return float(s[-1])
-    if allowed == 0:
-        return float(s[0] + (1.0 - s[0]) * 0.5)
-    return float((s[allowed] + s[allowed - 1]) / 2.0)
 
 
 def evaluate_recall(y, s, fpr=0.01):  # evaluate.py: at or above the midpoint threshold

@@ -13,7 +13,7 @@ ROOT = os.path.dirname(TRAINING)
 sys.path.insert(0, TRAINING)
 from textnorm import normalise  # noqa: E402
 
-JAVA_TEXT = os.path.join(ROOT, "guard-core", "src", "main", "java", "dev", "alignguard", "core", "text")
+JAVA_TEXT = os.path.join(ROOT, "guard-core", "src", "main", "java", "dev", "alignguard", "core", "internal", "normalize")
 
 TRICKY = [
     # zero-width, format and bidi characters

@@ -1,12 +1,12 @@
 // Runs guard-core's TextNormalizer (what the Java guard applies before tokenising) over texts, so the Python
 // normaliser (textnorm.py) can be checked against it (tests/test_textnorm.py).
 //
-//   javac -d CLASSES guard-core/src/main/java/dev/alignguard/core/text/{TextNormalizer,NormalizedText}.java \
+//   javac -d CLASSES guard-core/src/main/java/dev/alignguard/core/internal/normalize/{TextNormalizer,NormalizedText}.java \
 //         training/tools/NormCheck.java && java -cp CLASSES NormCheck IN.txt OUT.txt
 //
 // IN.txt: one text per line, written as space-separated hexadecimal code points (so control characters,
 // line breaks and unpaired surrogates survive the trip). OUT.txt: the normalised text of each, the same way.
-import dev.alignguard.core.text.TextNormalizer;
+import dev.alignguard.core.internal.normalize.TextNormalizer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
