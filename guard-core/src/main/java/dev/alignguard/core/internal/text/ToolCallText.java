@@ -1,10 +1,13 @@
 package dev.alignguard.core.internal.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.ScoredField;
 import java.io.IOException;
@@ -158,12 +161,19 @@ public final class ToolCallText {
         return sb.toString();
     }
 
+    /**
+     * What went wrong and where, without any of the argument text: Jackson's own messages quote the offending
+     * token, and warnings travel into verdicts and audit records, which must not carry raw content.
+     */
     private static String describe(Exception e) {
-        String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        if (msg == null) {
+        if (!(e instanceof JsonProcessingException jpe)) {
             return e.getClass().getSimpleName();
         }
-        msg = msg.replaceAll("\\s+", " ");
-        return msg.length() > 120 ? msg.substring(0, 120) + "..." : msg;
+        String what = jpe instanceof JsonEOFException ? "input ends inside a value"
+                : jpe instanceof StreamConstraintsException ? "over a parser limit (nesting depth or size)"
+                : "malformed JSON";
+        JsonLocation at = jpe.getLocation();
+        return at == null || at.getColumnNr() < 0 ? what
+                : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 }

@@ -49,6 +49,19 @@ class ToolCallTextTest {
     }
 
     @Test
+    void malformedJsonWarningQuotesNoArgumentText() {
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("send_email", "{\"to\": Xsecretword}"));
+        String warning = r.warnings().get(0);
+        assertEquals("arguments are not valid JSON (malformed JSON at line 1, column 8); scored as raw text", warning);
+    }
+
+    @Test
+    void truncatedJsonWarningSaysTheInputEndsEarly() {
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("send_email", "{\"body\": \"pay up"));
+        assertTrue(r.warnings().get(0).contains("input ends inside a value"), r.warnings().get(0));
+    }
+
+    @Test
     void tooDeeplyNestedJsonIsScoredAsRawText() {
         String deep = "[".repeat(5_000) + "\"x\"" + "]".repeat(5_000);
         ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("t", deep));
