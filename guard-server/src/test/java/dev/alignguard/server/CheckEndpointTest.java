@@ -10,6 +10,8 @@ import dev.alignguard.core.Policy;
 import dev.alignguard.core.classify.CacheSpec;
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.testing.FakeClassifier;
+import java.io.EOFException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,29 @@ class CheckEndpointTest {
             String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
             assertTrue(answer.contains("did not arrive within the deadline of 500 ms"), answer);
+        }
+    }
+
+    @Test
+    void checksOnOneKeptAliveConnectionAreAnsweredWithContentLengthNotChunked() throws Exception {
+        try (Running s = Running.with(Running.SETTINGS, FakeClassifier.byMarkers());
+             Socket client = new Socket("127.0.0.1", s.server.port())) {
+            client.setSoTimeout(10_000);
+            OutputStream out = client.getOutputStream();
+            InputStream in = client.getInputStream();
+            for (String text : List.of("first", "second")) {
+                String body = "{\"text\": \"" + text + "\"}";
+                out.write(("POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String head = head(in).toLowerCase(Locale.ROOT);
+                assertTrue(head.startsWith("http/1.1 200 "), head);
+                assertFalse(head.contains("transfer-encoding"), head);
+                assertFalse(head.contains("connection: close"), head);
+                int length = Integer.parseInt(head.replaceAll("(?s).*content-length: *(\\d+).*", "$1"));
+                assertTrue(new String(in.readNBytes(length), StandardCharsets.UTF_8).endsWith("}"));
+            }
+            assertEquals(2, s.auditedRequestIds().size());
         }
     }
 
@@ -217,6 +243,19 @@ class CheckEndpointTest {
             assertEquals(400, r.statusCode());
             assertEquals("'actions' must hold 1 to 8 actions, got 9", Running.json(r).get("error").asText());
         }
+    }
+
+    /** The status line and headers of the next response on {@code in}, up to the blank line. */
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new EOFException("the server closed the connection after: " + head);
+            }
+            head.append((char) c);
+        }
+        return head.toString();
     }
 
     private static void awaitWaiting(Running s, int n) throws Exception {
