@@ -399,7 +399,20 @@ def fit_and_report(x, doc, y_doc, split_doc, hard_doc, writer_doc):
     scores = document_max(head.probabilities(x), doc, len(y_doc))
     threshold = recommended_threshold(scores[(split_doc == "val") & hard_doc])
     return head, threshold, {"selection": table, "chosen": best, "threshold": threshold,
-                             "splits": split_report(scores, y_doc, split_doc, hard_doc, writer_doc, threshold)}
+                             "splits": split_report(scores, y_doc, split_doc, hard_doc, writer_doc, threshold),
+                             "window_rule_check": window_rule_check(head.probabilities(x), doc, y_doc,
+                                                                    split_doc == "val")}
+
+
+def window_rule_check(window_scores, doc, y_doc, docs):
+    """Document AUROC on the selected documents under three aggregations of the same window scores: the
+    maximum (the rule), the first window only (plain 128-token truncation) and the mean."""
+    n = len(y_doc)
+    counts = np.bincount(doc, minlength=n)
+    rules = {"max_over_windows": document_max(window_scores, doc, n),
+             "first_window_only": window_scores[np.searchsorted(doc, np.arange(n)).clip(max=len(doc) - 1)],
+             "mean_over_windows": np.bincount(doc, weights=window_scores, minlength=n) / np.maximum(counts, 1)}
+    return {k: _r(auroc(v[docs & (y_doc == 1)], v[docs & (y_doc == 0)])) for k, v in rules.items()}
 
 
 def verify(original_path, new_path, seqs, head):

@@ -44,6 +44,11 @@ class DocumentScores(unittest.TestCase):
     def test_first_windows_marks_each_documents_first(self):
         np.testing.assert_array_equal([True, False, True, True, False], mh.first_windows(np.array([0, 0, 1, 2, 2])))
 
+    def test_window_rule_check_compares_max_first_and_mean(self):
+        doc = np.array([0, 0, 1, 1])
+        check = mh.window_rule_check(np.array([0.1, 0.9, 0.5, 0.2]), doc, np.array([1, 0]), np.array([True, True]))
+        self.assertEqual({"max_over_windows": 1.0, "first_window_only": 0.0, "mean_over_windows": 1.0}, check)
+
     def test_each_document_weighs_the_same_and_the_classes_balance(self):
         doc = np.array([0, 0, 0, 0, 1, 2])
         w = mh.document_weights(doc, np.array([1, 0, 0]))
