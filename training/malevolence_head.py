@@ -380,16 +380,17 @@ def parse_score_output(text):
     """The figures narrative-dev's score.py prints, as a dict."""
     out = {}
     for line in text.splitlines():
+        if line.startswith("hard negatives"):
+            out["hard_neg_over_threshold"] = float(line.rsplit("(", 1)[1].rstrip("%)")) / 100
+            out["n_hard_neg"] = int(line.split("n=")[1].split()[0])
+            continue
         for part in line.split():
             if "=" in part:
                 k, v = part.split("=", 1)
                 try:
-                    out[k.replace("@", "_at_").replace("%", "pct_")] = float(v)
+                    out[k.replace("@", "_at_").replace("%", "pct_").replace("+", "_pos").replace("-", "_neg")] = float(v)
                 except ValueError:
                     pass
-        if line.startswith("hard negatives"):
-            out["hard_neg_over_threshold"] = float(line.rsplit("(", 1)[1].rstrip("%)")) / 100
-            out["n_hard_neg"] = int(line.split("n=")[1].split()[0])
     return out
 
 

@@ -110,6 +110,8 @@ class ScoreOutput(unittest.TestCase):
         self.assertEqual(0.787, out["AUROC"])
         self.assertEqual(0.3, out["recall_at_5pct_FPR"])
         self.assertEqual(123, out["n_hard_neg"])
+        self.assertEqual(100, out["n_pos"])
+        self.assertNotIn("n", out)
         self.assertAlmostEqual(0.024, out["hard_neg_over_threshold"])
 
 
