@@ -15,8 +15,9 @@ def available():
     return os.path.exists(ORT_JAR)
 
 
-def run(model_path, seqs, batch=16, threads=2, verbose=True):
-    """Model outputs [N, K] for token id sequences, computed by ONNX Runtime Java."""
+def run(model_path, seqs, batch=16, threads=2, verbose=True, output=None):
+    """Model outputs [N, K] for token id sequences, computed by ONNX Runtime Java (`output`: the graph output to
+    read, by name; default the first)."""
     if not available():
         raise RuntimeError(f"onnxruntime jar not found at {ORT_JAR} (set ORT_JAR)")
     with tempfile.TemporaryDirectory() as d:
@@ -26,7 +27,7 @@ def run(model_path, seqs, batch=16, threads=2, verbose=True):
             for s in seqs:
                 f.write(" ".join(str(int(x)) for x in s) + "\n")
         cmd = ["java", "-Xmx2g", "-Djava.io.tmpdir=" + d, "-cp", ORT_JAR, SRC, model_path, ids, out,
-               "--batch", str(batch), "--threads", str(threads)]
+               "--batch", str(batch), "--threads", str(threads)] + (["--output", output] if output else [])
         r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if r.returncode != 0:
             raise RuntimeError(f"OrtCheck failed ({r.returncode}):\n{r.stderr[-4000:]}")

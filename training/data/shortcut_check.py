@@ -53,9 +53,9 @@ CUES = {
 }
 
 
-def cue_features(text):
+def cue_features(text, cues=CUES):
     t = normalise(text)
-    names = [name for name, rx in CUES.items() if re.search(rx, t, re.I)] or ["none"]
+    names = [name for name, rx in cues.items() if re.search(rx, t, re.I)] or ["none"]
     return [zlib.crc32(("cue:" + name).encode()) % DIM for name in names]
 
 

@@ -2,12 +2,14 @@
 // onnxruntime) can check its exports.
 //
 //   java -cp onnxruntime-1.23.2.jar training/tools/OrtCheck.java MODEL.onnx IDS.txt [OUT.txt] [--batch N] [--threads N]
+//        [--output NAME]
 //
 // IDS.txt: one sequence per line, token ids separated by spaces ([CLS] ... [SEP], already truncated).
 // OUT.txt (default stdout): one line per sequence with the model output, floats separated by spaces.
 // Sequences are sorted by length and run in right-padded batches (attention_mask 0 on padding).
 // A `token_type_ids` input, if the model has one, gets zeros. A rank-3 output [B,S,H] (a plain encoder such
 // as the base MiniLM) is mean-pooled over the attention mask; a rank-2 output [B,K] is written as is.
+// --output NAME reads that graph output (default: the model's first output).
 import ai.onnxruntime.*;
 
 import java.io.*;
@@ -20,13 +22,15 @@ public class OrtCheck {
     public static void main(String[] args) throws Exception {
         List<String> pos = new ArrayList<>();
         int batch = 16, threads = 2;
+        String wanted = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--batch")) batch = Integer.parseInt(args[++i]);
             else if (args[i].equals("--threads")) threads = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--output")) wanted = args[++i];
             else pos.add(args[i]);
         }
         if (pos.size() < 2) {
-            System.err.println("usage: OrtCheck MODEL.onnx IDS.txt [OUT.txt] [--batch N] [--threads N]");
+            System.err.println("usage: OrtCheck MODEL.onnx IDS.txt [OUT.txt] [--batch N] [--threads N] [--output NAME]");
             System.exit(2);
         }
         List<long[]> seqs = new ArrayList<>();
@@ -48,7 +52,11 @@ public class OrtCheck {
         try (OrtSession session = env.createSession(pos.get(0), so)) {
             long tLoad = System.nanoTime();
             Set<String> inputs = session.getInputNames();
-            String outName = session.getOutputNames().iterator().next();
+            String outName = wanted != null ? wanted : session.getOutputNames().iterator().next();
+            if (!session.getOutputNames().contains(outName)) {
+                System.err.println("OrtCheck: the model has no output " + outName + "; it has " + session.getOutputNames());
+                System.exit(2);
+            }
             Integer[] order = new Integer[seqs.size()];
             for (int i = 0; i < order.length; i++) order[i] = i;
             Arrays.sort(order, Comparator.comparingInt(i -> seqs.get(i).length));
