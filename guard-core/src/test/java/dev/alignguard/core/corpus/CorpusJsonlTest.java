@@ -52,7 +52,7 @@ class CorpusJsonlTest {
         assertEquals("not a JSON object", CorpusJsonl.parse(1, "[\"text\"]").error());
         assertEquals("text after the JSON object", CorpusJsonl.parse(1, "{\"text\":\"t\"} {}").error());
         assertEquals("empty line", CorpusJsonl.parse(1, "   ").error());
-        assertEquals("malformed JSON: Duplicate field 'text' at column 22",
+        assertEquals("malformed JSON: Duplicate field 'text' at column 19",
                 CorpusJsonl.parse(1, "{\"text\":\"a\",\"text\":\"b\"}").error());
     }
 
