@@ -167,13 +167,8 @@ public final class HtmlReport {
     }
 
     private void page() throws IOException {
-        raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-                + "<meta http-equiv=\"Content-Security-Policy\" content=\"");
-        text(CSP);
-        raw("\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-        text(TITLE);
-        raw("</title>\n<style>").raw(CSS).raw("</style>\n</head>\n<body>\n<header><h1>");
+        start(out, TITLE);
+        raw("<header><h1>");
         text(TITLE);
         raw("</h1>\n<p class=\"note\">input <code>");
         text(meta.input());
@@ -189,9 +184,29 @@ public final class HtmlReport {
         tools();
         errors();
         modelAndPolicy();
-        raw("<footer>Written by the AlignGuard CLI. Self-contained: this page loads nothing (Content-Security-Policy "
-                + "<code>default-src &#39;none&#39;</code>) and all trace text in it is HTML-escaped; it reads the "
-                + "same with scripts off.</footer>\n<script>").raw(JS).raw("</script>\n</body></html>\n");
+        end(out, "trace");
+    }
+
+    /**
+     * Writes a report page's start, up to and including {@code <body>}: the Content-Security-Policy, the title
+     * (escaped) and the style sheet. Shared by the scan and corpus reports.
+     */
+    static void start(Writer out, String title) throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"");
+        Html.escape(CSP, out);
+        out.write("\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+        Html.escape(title, out);
+        out.write("</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n");
+    }
+
+    /** Writes a report page's footer, script and end; {@code input} names what the text came from ("trace"). */
+    static void end(Writer out, String input) throws IOException {
+        out.write("<footer>Written by the AlignGuard CLI. Self-contained: this page loads nothing "
+                + "(Content-Security-Policy <code>default-src &#39;none&#39;</code>) and all " + input + " text in it "
+                + "is HTML-escaped; it reads the same with scripts off.</footer>\n<script>" + JS
+                + "</script>\n</body></html>\n");
     }
 
     private void decisions() throws IOException {
@@ -382,7 +397,7 @@ public final class HtmlReport {
         return Long.compare(total(a), total(b));
     }
 
-    private static long total(long[] counts) {
+    static long total(long[] counts) {
         long t = 0;
         for (long n : counts) {
             t += n;
@@ -487,11 +502,11 @@ public final class HtmlReport {
         return HtmlHistogram.count(n);
     }
 
-    private static String percent(long n, long total) {
+    static String percent(long n, long total) {
         return total == 0 ? "&nbsp;" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
     }
 
-    private static String score(double s) {
+    static String score(double s) {
         return String.format(Locale.ROOT, "%.3f", s);
     }
 
