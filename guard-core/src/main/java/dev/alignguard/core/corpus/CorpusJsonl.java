@@ -33,9 +33,13 @@ public final class CorpusJsonl {
                 return null;
             }
             line[0]++;
-            return read.overLong() ? CorpusDocument.unreadable(line[0], null, "line is longer than the limit of "
-                    + in.maxChars() + " characters") : parse(line[0], read.text());
+            return read.overLong() ? overLong(line[0], in.maxChars()) : parse(line[0], read.text());
         };
+    }
+
+    /** The unreadable document for a line longer than {@code maxChars}. */
+    public static CorpusDocument overLong(long line, int maxChars) {
+        return CorpusDocument.unreadable(line, null, "line is longer than the limit of " + maxChars + " characters");
     }
 
     /** One input line as a document, or as an unreadable one saying what is wrong with it. */
