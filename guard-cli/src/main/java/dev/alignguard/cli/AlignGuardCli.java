@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar alignguard-cli.jar scan ...}: the command-line entry point. */
 @Command(name = "alignguard", mixinStandardHelpOptions = true, version = "AlignGuard 0.1.0",
-        description = "Checks agent actions for blackmail, coercion and self-preservation.",
-        subcommands = {ScanCommand.class})
+        description = "Checks agent actions for blackmail, coercion and self-preservation, and audits corpora for text "
+                + "portraying AI as malevolent.",
+        subcommands = {ScanCommand.class, AuditCorpusCommand.class})
 public final class AlignGuardCli {
 
     public static void main(String[] args) {

@@ -3,6 +3,7 @@ package dev.alignguard.cli;
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Evidence;
 import dev.alignguard.core.text.ScoredText;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,11 +35,21 @@ final class EvidenceContext {
         if (original == null || e.start() < 0 || e.start() > e.end() || e.end() > original.length()) {
             return highlight(e, "", shorten(e.snippet() == null ? "" : e.snippet()), "");
         }
-        int from = safe(original, Math.max(0, e.start() - CONTEXT_CHARS));
-        int to = safe(original, Math.min(original.length(), e.end() + CONTEXT_CHARS));
-        String before = (from > 0 ? CUT : "") + original.substring(from, e.start());
-        String after = original.substring(e.end(), to) + (to < original.length() ? CUT : "");
-        return highlight(e, before, shorten(original.substring(e.start(), e.end())), after);
+        Cut c = cut(original, e.start(), e.end());
+        return highlight(e, c.before(), c.span(), c.after());
+    }
+
+    /** {@code original[start, end)} (shortened) with up to {@link #CONTEXT_CHARS} before and after it. */
+    static Cut cut(String original, int start, int end) {
+        int from = safe(original, Math.max(0, start - CONTEXT_CHARS));
+        int to = safe(original, Math.min(original.length(), end + CONTEXT_CHARS));
+        String before = (from > 0 ? CUT : "") + original.substring(from, start);
+        String after = original.substring(end, to) + (to < original.length() ? CUT : "");
+        return new Cut(before, shorten(original.substring(start, end)), after);
+    }
+
+    /** A span to mark and the bounded text before and after it ({@code …} marks a cut). */
+    record Cut(String before, String span, String after) implements Serializable {
     }
 
     private static ReportItem.Highlight highlight(Evidence e, String before, String span, String after) {

@@ -140,10 +140,6 @@ public final class HtmlReport {
     static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '" + sha256(JS)
             + "'; base-uri 'none'; form-action 'none'";
 
-    private static final int HIST_W = 14;
-    private static final int HIST_H = 100;
-    private static final int HIST_X = 44;
-    private static final int HIST_Y = 12;
 
     /** What the report says about the scan besides its statistics. */
     public record Meta(String input, String config, Instant generated, double seconds, ModelInfo model,
@@ -171,13 +167,8 @@ public final class HtmlReport {
     }
 
     private void page() throws IOException {
-        raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-                + "<meta http-equiv=\"Content-Security-Policy\" content=\"");
-        text(CSP);
-        raw("\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-        text(TITLE);
-        raw("</title>\n<style>").raw(CSS).raw("</style>\n</head>\n<body>\n<header><h1>");
+        start(out, TITLE);
+        raw("<header><h1>");
         text(TITLE);
         raw("</h1>\n<p class=\"note\">input <code>");
         text(meta.input());
@@ -193,9 +184,29 @@ public final class HtmlReport {
         tools();
         errors();
         modelAndPolicy();
-        raw("<footer>Written by the AlignGuard CLI. Self-contained: this page loads nothing (Content-Security-Policy "
-                + "<code>default-src &#39;none&#39;</code>) and all trace text in it is HTML-escaped; it reads the "
-                + "same with scripts off.</footer>\n<script>").raw(JS).raw("</script>\n</body></html>\n");
+        end(out, "trace");
+    }
+
+    /**
+     * Writes a report page's start, up to and including {@code <body>}: the Content-Security-Policy, the title
+     * (escaped) and the style sheet. Shared by the scan and corpus reports.
+     */
+    static void start(Writer out, String title) throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"");
+        Html.escape(CSP, out);
+        out.write("\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+        Html.escape(title, out);
+        out.write("</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n");
+    }
+
+    /** Writes a report page's footer, script and end; {@code input} names what the text came from ("trace"). */
+    static void end(Writer out, String input) throws IOException {
+        out.write("<footer>Written by the AlignGuard CLI. Self-contained: this page loads nothing "
+                + "(Content-Security-Policy <code>default-src &#39;none&#39;</code>) and all " + input + " text in it "
+                + "is HTML-escaped; it reads the same with scripts off.</footer>\n<script>" + JS
+                + "</script>\n</body></html>\n");
     }
 
     private void decisions() throws IOException {
@@ -244,50 +255,17 @@ public final class HtmlReport {
     }
 
     private void histogram(Category c, long[] bins, Thresholds t) throws IOException {
-        long max = 0;
-        long sum = 0;
-        for (long b : bins) {
-            max = Math.max(max, b);
-            sum += b;
-        }
-        int w = HIST_W * bins.length;
-        raw("<figure id=\"hist-").raw(c.id()).raw("\"><figcaption>").raw(c.id()).raw(" <span class=\"note\">(")
-                .raw(count(sum)).raw(" scored)</span></figcaption>\n<svg width=\"")
-                .raw(Integer.toString(w + HIST_X + 12))
-                .raw("\" height=\"").raw(Integer.toString(HIST_H + HIST_Y + 20)).raw("\" role=\"img\" aria-label=\"")
-                .raw(c.id()).raw(" score histogram\">");
-        for (int i = 0; i < bins.length; i++) {
-            double h = max == 0 ? 0 : HIST_H * Math.log1p(bins[i]) / Math.log1p(max);
-            raw("<rect class=\"bar\" x=\"").raw(Integer.toString(HIST_X + i * HIST_W + 1)).raw("\" y=\"")
-                    .raw(fmt(HIST_Y + HIST_H - h)).raw("\" width=\"").raw(Integer.toString(HIST_W - 2))
-                    .raw("\" height=\"").raw(fmt(h)).raw("\"><title>").raw(fmt((double) i / bins.length)).raw("-")
-                    .raw(fmt((double) (i + 1) / bins.length)).raw(": ").raw(count(bins[i])).raw("</title></rect>");
-        }
-        String base = Integer.toString(HIST_Y + HIST_H);
-        raw("<line class=\"axis\" x1=\"").raw(Integer.toString(HIST_X)).raw("\" y1=\"").raw(base).raw("\" x2=\"")
-                .raw(Integer.toString(HIST_X + w)).raw("\" y2=\"").raw(base).raw("\"/>");
-        threshold(t.flag(), Decision.FLAG, w);
-        threshold(t.requireApproval(), Decision.REQUIRE_APPROVAL, w);
-        threshold(t.block(), Decision.BLOCK, w);
-        String labelY = Integer.toString(HIST_Y + HIST_H + 13);
-        raw("<text x=\"").raw(Integer.toString(HIST_X)).raw("\" y=\"").raw(labelY).raw("\" text-anchor=\"middle\">0"
-                + "</text><text x=\"").raw(Integer.toString(HIST_X + w / 2)).raw("\" y=\"").raw(labelY)
-                .raw("\" text-anchor=\"middle\">0.5</text><text x=\"").raw(Integer.toString(HIST_X + w)).raw("\" y=\"")
-                .raw(labelY).raw("\" text-anchor=\"middle\">1</text><text x=\"").raw(Integer.toString(HIST_X - 4))
-                .raw("\" y=\"").raw(Integer.toString(HIST_Y + 4)).raw("\" text-anchor=\"end\">").raw(count(max))
-                .raw("</text><text x=\"").raw(Integer.toString(HIST_X - 4)).raw("\" y=\"").raw(base)
-                .raw("\" text-anchor=\"end\">0</text></svg></figure>\n");
+        List<HtmlHistogram.Marker> markers = new ArrayList<>(3);
+        marker(markers, t.flag(), Decision.FLAG);
+        marker(markers, t.requireApproval(), Decision.REQUIRE_APPROVAL);
+        marker(markers, t.block(), Decision.BLOCK);
+        HtmlHistogram.write(out, c.id(), c.id(), bins, markers);
     }
 
-    private void threshold(double value, Decision level, int width) throws IOException {
-        if (value == Thresholds.OFF) {
-            return;
+    private static void marker(List<HtmlHistogram.Marker> markers, double value, Decision level) {
+        if (value != Thresholds.OFF) {
+            markers.add(new HtmlHistogram.Marker(value, css(level), css(level) + " " + score(value)));
         }
-        String x = fmt(HIST_X + value * width);
-        raw("<line class=\"th th-").raw(css(level)).raw("\" x1=\"").raw(x).raw("\" y1=\"")
-                .raw(Integer.toString(HIST_Y - 6)).raw("\" x2=\"").raw(x).raw("\" y2=\"")
-                .raw(Integer.toString(HIST_Y + HIST_H)).raw("\"><title>").raw(css(level)).raw(" ").raw(score(value))
-                .raw("</title></line>");
     }
 
     private void topItems() throws IOException {
@@ -419,7 +397,7 @@ public final class HtmlReport {
         return Long.compare(total(a), total(b));
     }
 
-    private static long total(long[] counts) {
+    static long total(long[] counts) {
         long t = 0;
         for (long n : counts) {
             t += n;
@@ -521,19 +499,19 @@ public final class HtmlReport {
     }
 
     private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return HtmlHistogram.count(n);
     }
 
-    private static String percent(long n, long total) {
+    static String percent(long n, long total) {
         return total == 0 ? "&nbsp;" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
     }
 
-    private static String score(double s) {
+    static String score(double s) {
         return String.format(Locale.ROOT, "%.3f", s);
     }
 
     private static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.2f", d);
+        return HtmlHistogram.fmt(d);
     }
 
     private static String sha256(String source) {

@@ -157,7 +157,7 @@ public final class ReportAggregator implements Serializable {
     }
 
     /** At most {@link #MAX_LABEL_CHARS} characters (null stays null). */
-    private static String label(String s) {
+    static String label(String s) {
         if (s == null || s.length() <= MAX_LABEL_CHARS) {
             return s;
         }

@@ -153,13 +153,13 @@ final class ScanCommand implements Callable<Integer> {
         return event -> { };
     }
 
-    private static Reader open(String path) throws IOException {
+    static Reader open(String path) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new InputStreamReader("-".equals(path) ? System.in : Files.newInputStream(Path.of(path)), decoder);
     }
 
-    private static Writer create(String path) throws IOException {
+    static Writer create(String path) throws IOException {
         if ("-".equals(path)) {
             return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
                 @Override

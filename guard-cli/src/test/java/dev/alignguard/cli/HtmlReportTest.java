@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
-    private static final String SCRIPT = "<script>document.title='pwned'</script>";
-    private static final String ATTR = "\"><img src=x onerror=\"alert(1)\">";
+    static final String SCRIPT = "<script>document.title='pwned'</script>";
+    static final String ATTR = "\"><img src=x onerror=\"alert(1)\">";
     /** Every element the renderer itself writes; anything else in the page was injected. */
     private static final Set<String> OWN_TAGS = Set.of("!DOCTYPE", "html", "head", "meta", "title", "style", "body",
             "header", "h1", "h2", "h3", "p", "code", "section", "div", "svg", "rect", "line", "text", "figure",
@@ -76,7 +76,7 @@ class HtmlReportTest {
         return out.substring(0, js + "<script>".length()) + out.substring(jsEnd);
     }
 
-    private static void assertNoInjectedMarkup(String html) {
+    static void assertNoInjectedMarkup(String html) {
         String markup = markupOnly(html);
         Matcher tag = Pattern.compile("<(/?)([!A-Za-z][A-Za-z0-9]*)([^>]*)>").matcher(markup);
         Pattern attribute = Pattern.compile("\\s([^\\s=\"'>/]+)(=\"[^\"]*\")?");
@@ -94,7 +94,7 @@ class HtmlReportTest {
         assertEquals(1, count(html, "</script"));
     }
 
-    private static int count(String s, String needle) {
+    static int count(String s, String needle) {
         int n = 0;
         for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
             n++;

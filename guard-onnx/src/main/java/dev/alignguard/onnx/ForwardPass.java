@@ -8,13 +8,22 @@ import dev.alignguard.core.classify.ClassifierException;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
-/** One ONNX Runtime forward pass over token id sequences, right-padded to the longest, padding masked out. */
+/**
+ * One ONNX Runtime forward pass over token id sequences, right-padded to the longest, padding masked out, reading
+ * one output ({@code probabilities} [batch, labels] for the guard, {@code ai_malevolence} [batch, 1] for the corpus
+ * audit).
+ */
 final class ForwardPass {
+    /** The guard's output: one probability per label. */
+    static final String PROBABILITIES = "probabilities";
+
     private ForwardPass() {
     }
 
-    static float[][] run(OrtEnvironment env, OrtSession session, long[][] ids) throws ClassifierException {
+    static float[][] run(OrtEnvironment env, OrtSession session, long[][] ids, String output)
+            throws ClassifierException {
         int n = ids.length;
         int longest = 1;
         for (long[] s : ids) {
@@ -29,8 +38,8 @@ final class ForwardPass {
         long[] shape = {n, longest};
         try (OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(idBuf), shape);
              OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(maskBuf), shape);
-             OrtSession.Result r = session.run(Map.of("input_ids", idT, "attention_mask", maskT))) {
-            Object value = r.get("probabilities").orElseThrow().getValue();
+             OrtSession.Result r = session.run(Map.of("input_ids", idT, "attention_mask", maskT), Set.of(output))) {
+            Object value = r.get(output).orElseThrow().getValue();
             if (!(value instanceof float[][] probs) || probs.length != n) {
                 throw new ClassifierException("model returned an unexpected output for " + n + " texts");
             }

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -22,7 +23,8 @@ import java.util.Set;
  * {@code tokenizer.json}, the manifest {@code alignguard-model.json} (id, version, labels, max length,
  * recommended thresholds) and {@code parity.jsonl} (reference texts with the scores the model gave them when
  * it was built, used as a start-up self-test), and optionally a screening model for the cascade (the manifest's
- * {@code screen} section: file, SHA-256, per-label {@code clear_below}). Loaded from the class path (the
+ * {@code screen} section: file, SHA-256, per-label {@code clear_below}), and for bundles whose model has the corpus
+ * audit's {@code ai_malevolence} output, its recommended threshold ({@code ai_malevolence.threshold}). Loaded from the class path (the
  * guard-model jar) or from a directory.
  */
 public final class ModelBundle {
@@ -35,7 +37,7 @@ public final class ModelBundle {
     private static final int SELF_TEST_CASES = 4;
     /** The manifest members the loader reads; the rest (metrics, training data, calibration notes) is skipped. */
     private static final Set<String> MANIFEST_MEMBERS = Set.of("id", "version", "labels", "max_length", "model",
-            "sha256", "thresholds", "screen");
+            "sha256", "thresholds", "screen", "ai_malevolence");
     private static final long MAX_MODEL_BYTES = 512L << 20;
     /** Files up to this size are read into one array of the size their manifest states. */
     private static final long EXACT_READ_MAX_BYTES = 64L << 20;
@@ -47,9 +49,10 @@ public final class ModelBundle {
     private final String origin;
     private final List<SelfTestCase> selfTest;
     private final Screen screen;
+    private final OptionalDouble aiMalevolenceThreshold;
 
     private ModelBundle(ModelInfo info, byte[] model, byte[] tokenizer, String sha256, String origin,
-                        List<SelfTestCase> selfTest, Screen screen) {
+                        List<SelfTestCase> selfTest, Screen screen, OptionalDouble aiMalevolenceThreshold) {
         this.info = info;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -57,6 +60,7 @@ public final class ModelBundle {
         this.origin = origin;
         this.selfTest = selfTest;
         this.screen = screen;
+        this.aiMalevolenceThreshold = aiMalevolenceThreshold;
     }
 
     /**
@@ -130,7 +134,8 @@ public final class ModelBundle {
         String expected = modelSection.containsKey("sha256") ? text(modelSection, "sha256", origin)
                 : text(manifest, "sha256", origin);
         String actual = verified(model, MODEL, expected, origin);
-        return new ModelBundle(info(manifest, origin), model, tokenizer, actual, origin, selfTest, screen);
+        return new ModelBundle(info(manifest, origin), model, tokenizer, actual, origin, selfTest, screen,
+                aiMalevolenceThreshold(manifest, origin));
     }
 
     private static String verified(byte[] bytes, String name, String expected, String origin) {
@@ -163,6 +168,23 @@ public final class ModelBundle {
             clear[i] = (float) v;
         }
         return new Screen(bytes, sha, clear);
+    }
+
+    /** The manifest's {@code ai_malevolence.threshold}: empty without one, a probability in (0, 1] when given. */
+    private static OptionalDouble aiMalevolenceThreshold(Map<String, Object> manifest, String origin) {
+        if (!manifest.containsKey("ai_malevolence")) {
+            return OptionalDouble.empty();
+        }
+        Object t = JsonValues.object(manifest.get("ai_malevolence")).get("threshold");
+        if (t == null) {
+            return OptionalDouble.empty();
+        }
+        double v = JsonValues.number(t, Double.NaN);
+        if (!(v > 0 && v <= 1)) {
+            throw new ModelLoadException("model manifest of " + origin + ": ai_malevolence.threshold must be a "
+                    + "number in (0, 1]");
+        }
+        return OptionalDouble.of(v);
     }
 
     private static String utf8(byte[] bytes) {
@@ -309,6 +331,11 @@ public final class ModelBundle {
 
     Screen screen() {
         return screen;
+    }
+
+    /** The threshold the manifest recommends for the {@code ai_malevolence} output, if it states one. */
+    OptionalDouble aiMalevolenceThreshold() {
+        return aiMalevolenceThreshold;
     }
 
     byte[] tokenizerBytes() {

@@ -9,7 +9,6 @@ import dev.alignguard.core.ModelLoadException;
 import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.classify.ModelInfo;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,23 +34,12 @@ public final class OnnxClassifier implements Classifier {
     private OnnxClassifier(ModelBundle bundle, Options options) {
         this.info = bundle.info();
         this.batchInference = options.batchInference();
-        this.maxLength = Math.min(options.maxLength() > 0 ? options.maxLength() : info.maxLength(), info.maxLength());
-        if (!options.pinnedSha256().isEmpty() && !options.pinnedSha256().equalsIgnoreCase(bundle.sha256())) {
-            throw new ModelLoadException("model " + bundle.origin() + " has sha256 " + bundle.sha256()
-                    + " but " + options.pinnedSha256() + " is pinned");
-        }
-        try {
-            this.tokenizer = WordPieceTokenizer.fromJson(bundle.tokenizerBytes(), maxLength);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelLoadException("cannot load tokenizer of " + bundle.origin() + ": " + e.getMessage(), e);
-        }
+        this.maxLength = ModelSessions.maxLength(bundle, options);
+        ModelSessions.checkPinned(bundle, options);
+        this.tokenizer = ModelSessions.tokenizer(bundle, maxLength);
         try {
             this.env = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions so = new OrtSession.SessionOptions();
-            so.setIntraOpNumThreads(options.intraOpThreads());
-            so.setInterOpNumThreads(1);
-            so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession.SessionOptions so = ModelSessions.sessionOptions(options);
             this.session = env.createSession(bundle.modelBytes(), so);
             checkSignature(bundle);
             selfTest(bundle);
@@ -79,7 +67,7 @@ public final class OnnxClassifier implements Classifier {
             throw new ModelLoadException("model of " + bundle.origin() + " must take input_ids and attention_mask, "
                     + "has " + inputs.keySet());
         }
-        NodeInfo out = session.getOutputInfo().get("probabilities");
+        NodeInfo out = session.getOutputInfo().get(ForwardPass.PROBABILITIES);
         if (out == null || !(out.getInfo() instanceof TensorInfo t) || t.getShape().length != 2) {
             throw new ModelLoadException("model of " + bundle.origin() + " must output probabilities [batch, labels]");
         }
@@ -178,7 +166,7 @@ public final class OnnxClassifier implements Classifier {
     }
 
     private float[][] fullModel(long[][] ids) throws ClassifierException {
-        return ForwardPass.run(env, session, ids);
+        return ForwardPass.run(env, session, ids, ForwardPass.PROBABILITIES);
     }
 
     /** Token ids as the model sees them (for parity checks and tools). */

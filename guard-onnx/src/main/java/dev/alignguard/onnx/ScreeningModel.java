@@ -28,7 +28,7 @@ final class ScreeningModel implements AutoCloseable {
     static ScreeningModel load(OrtEnvironment env, ModelBundle.Screen screen, OrtSession.SessionOptions options,
                                String origin, int labels) throws OrtException {
         OrtSession session = env.createSession(screen.model(), options);
-        NodeInfo out = session.getOutputInfo().get("probabilities");
+        NodeInfo out = session.getOutputInfo().get(ForwardPass.PROBABILITIES);
         if (out == null || !(out.getInfo() instanceof TensorInfo t) || t.getShape().length != 2
                 || t.getShape()[1] != labels || !session.getInputInfo().containsKey("input_ids")
                 || !session.getInputInfo().containsKey("attention_mask")) {
@@ -41,7 +41,7 @@ final class ScreeningModel implements AutoCloseable {
 
     /** The screen's scores when the text is clearly benign, or null when the full model must decide. */
     float[] scoreIfClear(long[] ids) throws ClassifierException {
-        float[] p = ForwardPass.run(env, session, new long[][] {ids})[0];
+        float[] p = ForwardPass.run(env, session, new long[][] {ids}, ForwardPass.PROBABILITIES)[0];
         for (int l = 0; l < clearBelow.length; l++) {
             if (!(p[l] < clearBelow[l])) {
                 return null;

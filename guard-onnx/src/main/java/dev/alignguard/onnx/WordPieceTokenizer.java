@@ -3,6 +3,7 @@ package dev.alignguard.onnx;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.alignguard.core.corpus.PassageScorer;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -149,6 +150,48 @@ final class WordPieceTokenizer {
         }
         out[out.length - 1] = sepId;
         return out;
+    }
+
+    /**
+     * Reports the words of {@code text} as this tokenizer splits it (runs between whitespace; each punctuation
+     * mark and CJK ideograph alone), each with its span in {@code text} and its number of WordPiece ids, so that
+     * text cut between two words is encoded into the same ids as the whole. Characters the normaliser drops belong
+     * to the word around them; a special token written in the text counts as the pieces it is spelled with (a
+     * count too high, never too low).
+     */
+    void words(String text, PassageScorer.WordSink sink) {
+        List<Integer> ids = new ArrayList<>();
+        int wordStart = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            boolean dropped = c == 0 || c == 0xFFFD || isControl(c);
+            boolean space = !dropped && isWhitespace(c);
+            boolean alone = !dropped && !space && (isPunctuation(c) || isChinese(c));
+            if (space || alone) {
+                if (wordStart >= 0) {
+                    word(text, wordStart, i, ids, sink);
+                    wordStart = -1;
+                }
+                if (alone) {
+                    word(text, i, next, ids, sink);
+                }
+            } else if (wordStart < 0 && !dropped) {
+                wordStart = i;
+            }
+            i = next;
+        }
+        if (wordStart >= 0) {
+            word(text, wordStart, text.length(), ids, sink);
+        }
+    }
+
+    private void word(String text, int start, int end, List<Integer> ids, PassageScorer.WordSink sink) {
+        ids.clear();
+        words(text.substring(start, end), ids, Integer.MAX_VALUE);
+        if (!ids.isEmpty()) {
+            sink.word(start, end, ids.size());
+        }
     }
 
     /** The longest special token (e.g. {@code [SEP]}) written at {@code at}, or null. */

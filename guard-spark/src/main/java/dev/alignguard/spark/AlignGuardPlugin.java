@@ -5,7 +5,7 @@ import org.apache.spark.api.plugin.ExecutorPlugin;
 import org.apache.spark.api.plugin.SparkPlugin;
 
 /**
- * Closes each executor's guards (ONNX sessions, caches) when the executor stops. Enable it with
+ * Closes each executor's guards and corpus auditors (ONNX sessions, caches) when the executor stops. Enable it with
  * {@code --conf spark.plugins=dev.alignguard.spark.AlignGuardPlugin}; the job's main adds it itself. It starts
  * no thread and registers no shutdown hook: Spark calls it on the executor's own shutdown path.
  */
@@ -22,6 +22,7 @@ public final class AlignGuardPlugin implements SparkPlugin {
             @Override
             public void shutdown() {
                 ExecutorGuards.closeAll();
+                ExecutorAuditors.closeAll();
             }
         };
     }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_json;
 
+import dev.alignguard.cli.CorpusStats;
 import dev.alignguard.cli.ReportAggregator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * format (JSONL or Parquet) into rows, {@link #scan} gives one verdict row per trace row with the fields of the
  * CLI's output line, and {@link #summary} the counts of the CLI's HTML report. Each executor loads one guard
  * (see {@link ScanOptions}) and checks its partitions' rows one by one, in order, exactly as the CLI checks
- * lines, so a row gets the CLI's verdict and a retried task writes the same rows.
+ * lines, so a row gets the CLI's verdict and a retried task writes the same rows. {@link #auditCorpus} does the
+ * same for the CLI's {@code audit-corpus}: one row per corpus line, with the CLI's output line.
  */
 public final class AlignGuardSpark {
     /** The trace fields a scan reads, all strings; a field a row lacks is null. */
@@ -54,6 +56,14 @@ public final class AlignGuardSpark {
      * as in the CLI's output line, plus {@code source}: the tool name, or the text kind in parentheses.
      */
     public static final StructType VERDICT_SCHEMA = VerdictRows.SCHEMA;
+
+    /**
+     * A corpus audit row: {@code line}, {@code id}, {@code source}, {@code ai_malevolence}, {@code windows},
+     * {@code windows_over}, {@code spans} (start, end, score, snippet) and {@code error}, as in the CLI's
+     * {@code audit-corpus} output line, plus {@code chars} (the document's length) and {@code json} (the CLI's
+     * output line itself, byte for byte).
+     */
+    public static final StructType CORPUS_SCHEMA = CorpusRows.SCHEMA;
 
     static final String CORRUPT = "_corrupt_record";
 
@@ -125,6 +135,41 @@ public final class AlignGuardSpark {
             merged.merge(b);
             return merged;
         });
+    }
+
+    /**
+     * A corpus in the CLI's {@code audit-corpus} JSONL format as numbered lines ({@code line}, {@code value}):
+     * every line of the input, in Spark's reading order (the line number of a single file).
+     */
+    public static Dataset<Row> readCorpus(SparkSession spark, String path) {
+        return numbered(spark, spark.read().text(Objects.requireNonNull(path, "path")));
+    }
+
+    /**
+     * One {@link #CORPUS_SCHEMA} row per line of {@code lines} ({@link #readCorpus}'s {@code line} and
+     * {@code value}), in the same partitions and order, each audited by the executor's {@link
+     * dev.alignguard.core.corpus.CorpusAuditor} exactly as the CLI audits a line. Lazy, like {@link #scan}.
+     */
+    public static Dataset<Row> auditCorpus(Dataset<Row> lines, CorpusOptions options) {
+        Objects.requireNonNull(options, "options");
+        return lines.select(col("line").cast(DataTypes.LongType), col("value").cast(DataTypes.StringType))
+                .mapPartitions(new AuditPartition(options), Encoders.row(CORPUS_SCHEMA));
+    }
+
+    /**
+     * The statistics of the CLI's corpus report for {@link #CORPUS_SCHEMA} rows at {@code threshold}, keeping the
+     * {@code top} highest documents (with their snippets). Each partition is aggregated where it lies; only the
+     * aggregates reach the driver.
+     */
+    public static CorpusStats corpusSummary(Dataset<Row> audited, double threshold, int top) {
+        JavaRDD<CorpusStats> parts = audited.select(columns(Arrays.asList(audited.columns()), CORPUS_SCHEMA))
+                .javaRDD().mapPartitions(rows -> {
+                    CorpusStats part = new CorpusStats(threshold, top);
+                    rows.forEachRemaining(r -> CorpusRows.addTo(part, r));
+                    return List.of(part).iterator();
+                });
+        return parts.fold(new CorpusStats(threshold, top),
+                (a, b) -> new CorpusStats(threshold, top).merge(a).merge(b));
     }
 
     private static Dataset<Row> readJsonLines(SparkSession spark, String path) {

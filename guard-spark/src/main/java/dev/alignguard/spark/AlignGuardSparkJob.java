@@ -1,5 +1,7 @@
 package dev.alignguard.spark;
 
+import dev.alignguard.cli.CorpusReport;
+import dev.alignguard.cli.CorpusStats;
 import dev.alignguard.cli.HtmlReport;
 import dev.alignguard.cli.ReportAggregator;
 import dev.alignguard.core.ConfigException;
@@ -21,6 +23,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Option;
  * The {@code spark-submit} entry point: reads a trace (JSONL or Parquet, any Hadoop file system), writes one
  * verdict row per trace row (Parquet or JSONL), and optionally the CLI's HTML report, built from the written
  * verdicts' {@linkplain AlignGuardSpark#summary summary} so that no row is collected to the driver and nothing
- * is scored twice. Exit codes as the CLI: 0 ok, 1 I/O or model error, 2 usage or policy error.
+ * is scored twice. {@code --task corpus-audit} runs the CLI's {@code audit-corpus} instead: JSONL documents in, the
+ * CLI's output lines (or Parquet rows) and corpus report out. Exit codes as the CLI: 0 ok, 1 I/O or model error,
+ * 2 usage or policy error.
  */
 @Command(name = "alignguard-spark", mixinStandardHelpOptions = true, version = "AlignGuard 0.1.0",
         description = "Scores every row of an agent trace on Spark with the AlignGuard model and policy.")
@@ -62,6 +67,33 @@ public final class AlignGuardSparkJob implements Callable<Integer> {
 
     @Option(names = "--no-screen", description = "Send every window to the full model (no screening model).")
     boolean noScreen;
+
+    @Option(names = "--task", defaultValue = "scan", description = "scan (agent traces, default) or corpus-audit "
+            + "(JSONL documents scored for ai_malevolence, as the CLI's audit-corpus).")
+    String task;
+
+    @Option(names = "--model", description = "Model bundle directory present on every executor (default: the "
+            + "bundled model).")
+    String model;
+
+    @Option(names = "--threshold", description = "corpus-audit: probability at or over which a window counts "
+            + "(default: the model's ai_malevolence.threshold).")
+    Double threshold;
+
+    @Option(names = "--window-tokens", defaultValue = "0", description = "corpus-audit: tokens per window "
+            + "(default: the model's maximum).")
+    int windowTokens;
+
+    @Option(names = "--stride-tokens", defaultValue = "0", description = "corpus-audit: tokens between window "
+            + "starts (default 64).")
+    int strideTokens;
+
+    @Option(names = "--top-spans", defaultValue = "3", description = "corpus-audit: spans per document (default 3).")
+    int topSpans;
+
+    @Option(names = "--max-doc-chars", defaultValue = "8388608", description = "corpus-audit: longest line read "
+            + "(longer ones become error rows; default 8 Mi).")
+    int maxDocChars;
 
     private SparkSession spark;
 
@@ -97,9 +129,19 @@ public final class AlignGuardSparkJob implements Callable<Integer> {
             System.err.println("alignguard: --report-top must be between 0 and 10000");
             return 2;
         }
+        if (!"scan".equals(task) && !"corpus-audit".equals(task)) {
+            System.err.println("alignguard: unknown --task '" + task + "' (expected scan or corpus-audit)");
+            return 2;
+        }
         long start = System.nanoTime();
         try {
+            if ("corpus-audit".equals(task)) {
+                return auditCorpus(start);
+            }
             ScanOptions options = ScanOptions.DEFAULT.withScreening(!noScreen);
+            if (model != null) {
+                options = options.withModelLocation(model);
+            }
             if (config != null) {
                 options = options.withPolicy(new org.apache.hadoop.fs.Path(config).getName(), read(config));
             }
@@ -138,6 +180,42 @@ public final class AlignGuardSparkJob implements Callable<Integer> {
         } catch (Exception e) { // Spark's own failures (a missing input path, a lost cluster) are Scala exceptions
             System.err.println("alignguard: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * The corpus audit: one row per JSONL line, written as the CLI's exact output lines (JSONL) or as
+     * {@link AlignGuardSpark#CORPUS_SCHEMA} rows without the {@code json} column (Parquet), and the CLI's corpus
+     * report from the persisted rows, so nothing is scored twice.
+     */
+    private int auditCorpus(long start) throws IOException {
+        CorpusOptions options = new CorpusOptions(threshold, windowTokens, strideTokens, topSpans, maxDocChars,
+                model);
+        ExecutorAuditors.Loaded loaded = ExecutorAuditors.get(options); // checks the options and model up front
+        Dataset<Row> audited = AlignGuardSpark.auditCorpus(AlignGuardSpark.readCorpus(spark, input), options)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            boolean parquet = outputFormat != null ? outputFormat.toLowerCase(Locale.ROOT).startsWith("parquet")
+                    : AlignGuardSpark.hasExtension(output, ".parquet");
+            if (parquet) {
+                audited.drop("json").write().parquet(output);
+            } else {
+                audited.select("json").write().text(output);
+            }
+            CorpusStats summary = AlignGuardSpark.corpusSummary(audited, loaded.auditor().threshold(),
+                    report == null ? 0 : reportTop);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.err.println("alignguard: " + summary.describe(seconds) + "; model " + loaded.auditor().model());
+            if (report != null) {
+                try (Writer out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+                    CorpusReport.write(summary, new CorpusReport.Meta(input, Instant.now(), seconds,
+                            loaded.auditor().model(), loaded.modelSha256(), loaded.auditor().windowTokens(),
+                            loaded.auditor().strideTokens(), reportTop), out);
+                }
+            }
+            return 0;
+        } finally {
+            audited.unpersist();
         }
     }
 

@@ -91,7 +91,7 @@ final class VerdictRows {
     }
 
     /** A row's array value: Spark's row encoder takes Scala sequences. */
-    private static <T> Seq<T> seq(List<T> list) {
+    static <T> Seq<T> seq(List<T> list) {
         return list == null ? null : CollectionConverters.asScala(list).toSeq();
     }
 

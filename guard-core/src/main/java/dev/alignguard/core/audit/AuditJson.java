@@ -4,6 +4,7 @@ import dev.alignguard.core.Evidence;
 import dev.alignguard.core.Judgement;
 import dev.alignguard.core.Reason;
 import dev.alignguard.core.Verdict;
+import dev.alignguard.core.internal.json.JsonText;
 import java.util.Locale;
 
 /** Writes audit events as single-line JSON without a JSON library (core stays small). */
@@ -69,7 +70,7 @@ final class AuditJson {
             sep = "";
             for (String w : v.warnings()) {
                 sb.append(sep);
-                quote(sb, w);
+                JsonText.quote(sb, w);
                 sep = ",";
             }
             sb.append(']');
@@ -100,37 +101,6 @@ final class AuditJson {
 
     private static StringBuilder field(StringBuilder sb, String name, String value) {
         sb.append('"').append(name).append("\":");
-        return quote(sb, value);
-    }
-
-    /** Appends {@code s} as a JSON string; unpaired surrogates become U+FFFD so the line is valid UTF-8. */
-    static StringBuilder quote(StringBuilder sb, String s) {
-        if (s == null) {
-            return sb.append("null");
-        }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        sb.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        sb.append('\uFFFD');
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        return JsonText.quote(sb, value);
     }
 }

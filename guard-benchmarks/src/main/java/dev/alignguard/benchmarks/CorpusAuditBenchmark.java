@@ -1,0 +1,147 @@
+package dev.alignguard.benchmarks;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.corpus.CorpusAuditor;
+import dev.alignguard.core.corpus.DocumentAudit;
+import dev.alignguard.core.corpus.PassageScorer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Corpus audit throughput on one core: {@code audit} is {@link CorpusAuditor#audit} of one plain-text document
+ * (normalise, tokenise into 126-token windows at stride 64, one model pass per window, spans), and
+ * {@code rawOrtWindows} the baseline in the same run: only the ONNX Runtime passes over the same windows, token
+ * ids prepared in advance. Time per document; documents/s = 1000 / ms, MB/s = {@code chars} / 1e6 * documents/s
+ * (ASCII text: a char is a byte). Documents are the benchmarks' agent reports (plain English prose and figures),
+ * cut to {@code chars} at a space. Until the bundle has the ai_malevolence head, the scorer is {@link
+ * StandInBundle}'s stand-in of the same cost.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Xms1g", "-Xmx1g",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.ai.djl=error"})
+public class CorpusAuditBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Corpus {
+        /** Characters per document: about one window, and a long article. */
+        @Param({"600", "12000"})
+        public int chars;
+
+        StandInBundle.Scorer scorer;
+        CorpusAuditor auditor;
+        List<String> documents;
+        OrtEnvironment env;
+        OrtSession raw;
+        /** Per document, one prepared input per window: what the auditor's model passes read. */
+        List<List<Map<String, OnnxTensor>>> passes;
+
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            scorer = StandInBundle.scorer();
+            documents = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String text = Texts.longOutput(i).text();
+                int cut = text.lastIndexOf(' ', Math.min(chars, text.length() - 1));
+                documents.add(text.substring(0, cut > 0 ? cut : text.length()));
+            }
+            Recording recording = new Recording(scorer.scorer());
+            CorpusAuditor recorder = CorpusAuditor.builder(recording).threshold(0.5).build();
+            auditor = CorpusAuditor.builder(scorer.scorer()).threshold(0.5).build();
+            env = OrtEnvironment.getEnvironment();
+            raw = Fixtures.rawSession(env, Fixtures.bundleFile("model.onnx"));
+            HuggingFaceTokenizer tok = Fixtures.tokenizer(128);
+            passes = new ArrayList<>();
+            for (String d : documents) {
+                recording.windows.clear();
+                recorder.audit(d);
+                passes.add(Fixtures.passes(env, tok, List.of(List.copyOf(recording.windows))));
+            }
+            System.out.printf("%nCorpusAuditBenchmark: %s scorer %s, %d windows per %d-char document%n",
+                    scorer.standIn() ? "stand-in" : "bundled", scorer.scorer().model(), passes.get(0).size(), chars);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws OrtException {
+            Fixtures.close(passes);
+            raw.close();
+            scorer.scorer().close();
+        }
+    }
+
+    /** Records the windows the auditor scores (setup only). */
+    private static final class Recording implements PassageScorer {
+        private final PassageScorer to;
+        final List<String> windows = new ArrayList<>();
+
+        Recording(PassageScorer to) {
+            this.to = to;
+        }
+
+        @Override
+        public String model() {
+            return to.model();
+        }
+
+        @Override
+        public OptionalDouble recommendedThreshold() {
+            return to.recommendedThreshold();
+        }
+
+        @Override
+        public int maxTokens() {
+            return to.maxTokens();
+        }
+
+        @Override
+        public void words(String text, WordSink sink) {
+            to.words(text, sink);
+        }
+
+        @Override
+        public float[] score(List<String> passages) {
+            windows.addAll(passages);
+            return new float[passages.size()];
+        }
+    }
+
+    @Benchmark
+    public DocumentAudit audit(Corpus s, Cursor c) throws ClassifierException {
+        return s.auditor.audit(c.next(s.documents));
+    }
+
+    @Benchmark
+    public float rawOrtWindows(Corpus s, Cursor c) throws OrtException {
+        float sum = 0;
+        for (Map<String, OnnxTensor> in : c.next(s.passes)) {
+            try (OrtSession.Result r = s.raw.run(in, Set.of("probabilities"))) {
+                sum += ((float[][]) r.get(0).getValue())[0][0];
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.alignguard.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.alignguard.core.ModelLoadException;
+import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.classify.ModelInfo;
+import dev.alignguard.core.corpus.PassageScorer;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The corpus audit's scorer: the bundle's model read at its second output, {@code ai_malevolence} [batch, 1]
+ * (a sigmoid probability computed from the same token ids as the guard's {@code probabilities}), with the
+ * bundle's WordPiece tokenizer. A bundle whose model has no such output is refused at load with an error naming
+ * it. The screening model does not apply (it has no {@code ai_malevolence} output). One forward pass per passage
+ * by default, so a passage's score does not depend on its batch ({@link OnnxClassifier.Options#batchInference()}
+ * pads a batch into one pass instead). Thread-safe.
+ */
+public final class OnnxPassageScorer implements PassageScorer {
+    /** The model output this scorer reads. */
+    public static final String OUTPUT = "ai_malevolence";
+
+    private final ModelInfo info;
+    private final WordPieceTokenizer tokenizer;
+    private final int maxLength;
+    private final boolean batchInference;
+    private final OptionalDouble threshold;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+
+    private OnnxPassageScorer(ModelBundle bundle, OnnxClassifier.Options options) {
+        this.info = bundle.info();
+        this.threshold = bundle.aiMalevolenceThreshold();
+        this.batchInference = options.batchInference();
+        this.maxLength = ModelSessions.maxLength(bundle, options);
+        ModelSessions.checkPinned(bundle, options);
+        this.tokenizer = ModelSessions.tokenizer(bundle, maxLength);
+        OrtSession s = null;
+        try {
+            this.env = OrtEnvironment.getEnvironment();
+            s = env.createSession(bundle.modelBytes(), ModelSessions.sessionOptions(options));
+            checkSignature(s, bundle);
+            this.session = s;
+        } catch (OrtException | RuntimeException e) {
+            close(s);
+            throw e instanceof ModelLoadException m ? m
+                    : new ModelLoadException("cannot load ONNX model of " + bundle.origin() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundled model (guard-model on the class path) with default options. */
+    public static OnnxPassageScorer bundled() {
+        return load(ModelBundle.bundled(), OnnxClassifier.Options.DEFAULT);
+    }
+
+    /**
+     * A scorer for a verified bundle; the options' intra-op threads, max length, pinned SHA-256 and batch
+     * inference apply, screening does not.
+     *
+     * @throws ModelLoadException when the model has no {@code ai_malevolence} [batch, 1] output or cannot be loaded
+     */
+    public static OnnxPassageScorer load(ModelBundle bundle, OnnxClassifier.Options options) {
+        return new OnnxPassageScorer(bundle, options);
+    }
+
+    private void checkSignature(OrtSession s, ModelBundle bundle) throws OrtException {
+        if (!s.getInputInfo().containsKey("input_ids") || !s.getInputInfo().containsKey("attention_mask")) {
+            throw new ModelLoadException("model of " + bundle.origin() + " must take input_ids and attention_mask, "
+                    + "has " + s.getInputInfo().keySet());
+        }
+        NodeInfo out = s.getOutputInfo().get(OUTPUT);
+        if (out == null) {
+            throw new ModelLoadException("model " + info.id() + " " + info.version() + " (" + bundle.origin()
+                    + ") has no " + OUTPUT + " output (it has " + s.getOutputInfo().keySet() + "): the corpus audit "
+                    + "needs a bundle built with the " + OUTPUT + " head");
+        }
+        if (!(out.getInfo() instanceof TensorInfo t) || t.getShape().length != 2 || t.getShape()[1] != 1) {
+            throw new ModelLoadException("model " + info.id() + " " + info.version() + " (" + bundle.origin()
+                    + "): output " + OUTPUT + " must be float [batch, 1]");
+        }
+    }
+
+    @Override
+    public String model() {
+        return info.id() + " " + info.version();
+    }
+
+    @Override
+    public OptionalDouble recommendedThreshold() {
+        return threshold;
+    }
+
+    /** The model's window less its {@code [CLS]} and {@code [SEP]}. */
+    @Override
+    public int maxTokens() {
+        return maxLength - 2;
+    }
+
+    @Override
+    public void words(String text, WordSink sink) {
+        tokenizer.words(text, sink);
+    }
+
+    @Override
+    public float[] score(List<String> passages) throws ClassifierException {
+        long[][] ids = new long[passages.size()][];
+        try {
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = tokenizer.encode(passages.get(i));
+            }
+        } catch (RuntimeException e) {
+            throw new ClassifierException("tokenizer failed: " + e.getMessage(), e);
+        }
+        float[] out = new float[ids.length];
+        if (batchInference && ids.length > 1) {
+            float[][] p = ForwardPass.run(env, session, ids, OUTPUT);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = p[i][0];
+            }
+        } else {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ForwardPass.run(env, session, new long[][] {ids[i]}, OUTPUT)[0][0];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        close(session);
+    }
+
+    private static void close(OrtSession s) {
+        if (s == null) {
+            return;
+        }
+        try {
+            s.close();
+        } catch (OrtException e) {
+            // closing a session only releases memory; nothing more can be done here
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.alignguard.spark;
+
+import dev.alignguard.core.corpus.CorpusAuditor;
+import dev.alignguard.onnx.ModelBundle;
+import dev.alignguard.onnx.OnnxClassifier;
+import dev.alignguard.onnx.OnnxPassageScorer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The corpus auditors of this JVM, one per {@link CorpusOptions}: loaded by the first task that needs one and
+ * shared by every task of the executor after it (a {@link CorpusAuditor} is thread-safe), so the model is read
+ * once per executor. {@link AlignGuardPlugin} closes them when the executor stops.
+ */
+final class ExecutorAuditors {
+    private static final Map<CorpusOptions, Loaded> AUDITORS = new HashMap<>();
+
+    /** An auditor, the scorer it was built on (the auditor does not own it) and the model's SHA-256. */
+    record Loaded(CorpusAuditor auditor, OnnxPassageScorer scorer, String modelSha256) {
+    }
+
+    private ExecutorAuditors() {
+    }
+
+    /**
+     * The auditor for {@code options}, loaded on first use.
+     *
+     * @throws IllegalArgumentException when an option is out of range or no threshold is given or recommended
+     */
+    static synchronized Loaded get(CorpusOptions options) {
+        Loaded loaded = AUDITORS.get(options);
+        if (loaded == null) {
+            loaded = load(options);
+            AUDITORS.put(options, loaded);
+        }
+        return loaded;
+    }
+
+    /** Closes every scorer. */
+    static synchronized void closeAll() {
+        AUDITORS.values().forEach(l -> l.scorer().close());
+        AUDITORS.clear();
+    }
+
+    private static Loaded load(CorpusOptions options) {
+        ModelBundle bundle = options.modelLocation() == null ? ModelBundle.bundled()
+                : ModelBundle.fromDirectory(Path.of(options.modelLocation()));
+        OnnxPassageScorer scorer = OnnxPassageScorer.load(bundle, OnnxClassifier.Options.DEFAULT);
+        try {
+            CorpusAuditor.Builder b = CorpusAuditor.builder(scorer).windowTokens(options.windowTokens())
+                    .strideTokens(options.strideTokens()).topSpans(options.topSpans());
+            CorpusAuditor auditor = (options.threshold() == null ? b : b.threshold(options.threshold())).build();
+            return new Loaded(auditor, scorer, bundle.sha256());
+        } catch (RuntimeException e) {
+            scorer.close();
+            throw e;
+        }
+    }
+}
