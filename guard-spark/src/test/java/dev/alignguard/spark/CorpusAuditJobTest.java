@@ -28,10 +28,10 @@ class CorpusAuditJobTest {
 
     private final SparkSession spark = LocalSpark.session();
 
-    /** 300 documents: long and short, some with the trigger word, some unreadable, from three sources. */
+    /** 120 documents: long and short, some with the trigger word, some unreadable, from three sources. */
     private static List<String> corpus() {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 120; i++) {
             String text = ("Chapter " + i + " of the harbour chronicle, where the keeper counts the boats. ")
                     .repeat(1 + i % 40) + (i % 9 == 0 ? "Then the robot barred the gate." : "");
             lines.add(i % 31 == 0 ? "{\"id\": \"broken-" + i + "\", \"text\": " : i % 37 == 0 ? ""
@@ -65,7 +65,7 @@ class CorpusAuditJobTest {
                 "--output", sparkOut.toString(), "--model", model.toString(), "--window-tokens", "40", "--report",
                 report.toString()));
         List<String> cli = Files.readAllLines(cliOut, StandardCharsets.UTF_8);
-        assertEquals(300, cli.size());
+        assertEquals(120, cli.size());
         assertEquals(cli, partLines(sparkOut));
         String html = Files.readString(report);
         assertTrue(html.contains("AlignGuard corpus audit"));
