@@ -36,8 +36,8 @@ import java.util.function.ToDoubleFunction;
  *   file ({@code model.onnx}, {@code student.onnx}; read from the class path into arrays of their exact size,
  *   the guard's session options), and one 128-token pass through each.</li>
  *   <li>{@code guard}: {@code Guard.builder().build()} (bundled model, defaults, service loader; audit records
- *   dropped, not logged) to the first verdict of a 128-token tool call, then 500 more checks of mixed tool
- *   calls.</li>
+ *   dropped, not logged) to the first verdict of a 128-token tool call (built before the clock starts, without
+ *   a JSON library: it is the host's input), then 500 more checks of mixed tool calls.</li>
  * </ul>
  * Each child measures from just before its first ORT or guard call: wall ms, CPU ms of the whole process
  * (JIT and GC threads included; steadier than wall time on a loaded machine) and VmRSS. Linux only.
@@ -91,9 +91,10 @@ public final class ColdStart {
     }
 
     private static void guard() throws IOException {
+        AgentAction.ToolCall action = Texts.toolCall(TOKENS, 0);
         Probe p = new Probe();
         try (Guard guard = Guard.builder().auditSink(Fixtures.NO_AUDIT).build()) {
-            Verdict first = Fixtures.requireScored(guard.check(Texts.toolCall(TOKENS, 0)));
+            Verdict first = Fixtures.requireScored(guard.check(action));
             String line = p.json("guard", "\"first_decision\":\"" + first.decision().name() + "\"");
             List<AgentAction.ToolCall> traffic = Texts.mixedTraffic();
             for (int i = 0; i < 500; i++) {
