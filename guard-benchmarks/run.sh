@@ -81,6 +81,16 @@ if [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
     -cp "$MODEL_JAR:$JAR" dev.alignguard.benchmarks.ColdStart 5 >> "$COLD"
 fi
 
+# The same with an application class-data archive (AppCDS, JDK 13+), as a deployment can do: one guard run writes
+# the classes it loaded (guard-core, Jackson, Caffeine, SLF4J, ONNX Runtime's Java classes) to an archive that
+# later JVMs map instead of parsing and verifying the classes again. Passed on to both children like any option.
+APPCDS=guard-benchmarks/target/alignguard.jsa
+rm -f "$APPCDS"
+"${JAVA:-java}" -XX:ArchiveClassesAtExit="$APPCDS" -Xlog:cds=off -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "$MODEL_JAR:$JAR" dev.alignguard.benchmarks.ColdStart guard > /dev/null
+"${JAVA:-java}" -XX:SharedArchiveFile="$APPCDS" -Xlog:cds=off -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "$MODEL_JAR:$JAR" dev.alignguard.benchmarks.ColdStart 5 >> "$COLD"
+
 # How much of each cascade traffic the screening model answers alone (explains the cascade's numbers).
 SCREEN=${OUT%.json}-screen.jsonl
 "${JAVA:-java}" -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$MODEL_JAR:$JAR" \

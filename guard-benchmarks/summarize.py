@@ -101,10 +101,11 @@ def print_coldstart(path):
     if not runs:
         return
     print("\n### Cold start and memory against the raw ONNX Runtime floor (fresh JVMs, `ColdStart`)\n")
-    print("| run | ORT natives | what | wall ms | CPU ms | RSS before MiB | added RSS MiB | added after 500 checks MiB |")
+    print("| run | ORT natives, class data | what | wall ms | CPU ms | RSS before MiB | added RSS MiB | added after 500 checks MiB |")
     print("|---:|---|---|---:|---:|---:|---:|---:|")
     for i, r in enumerate((r for r in runs if not r.get("summary")), 1):
         where = "unpacked once" if r.get("ort_native_path") else "extracted (default)"
+        where += ", AppCDS" if r.get("app_cds") else ""
         after = r.get("rss_after_500_checks_kib")
         after = f"{(after - r['rss_before_kib']) / 1024:.0f}" if after else ""
         print(f"| {i} | {where} | {r['mode']} | {r['wall_ms']:.0f} | {r['cpu_ms']} | {r['rss_before_kib'] / 1024:.0f} | "
@@ -112,6 +113,7 @@ def print_coldstart(path):
     print()
     for s in (r for r in runs if r.get("summary")):
         where = "ORT natives unpacked once" if s["ort_native_path"] else "default (ORT extracts its natives)"
+        where += ", AppCDS archive" if s.get("app_cds") else ""
         print(f"Medians of {s['runs']} pairs, {where}: guard {s['guard_wall_ms']:.0f} ms wall / {s['guard_cpu_ms']:.0f} ms CPU "
               f"/ +{s['guard_added_rss_mib']:.0f} MiB, raw ORT {s['raw_wall_ms']:.0f} ms / {s['raw_cpu_ms']:.0f} ms / "
               f"+{s['raw_added_rss_mib']:.0f} MiB: **{s['wall_ratio']:.2f}x wall, {s['cpu_ratio']:.2f}x CPU, "

@@ -36,11 +36,13 @@ import java.util.function.ToDoubleFunction;
  *   file ({@code model.onnx}, {@code student.onnx}; read from the class path into arrays of their exact size,
  *   the guard's session options), and one 128-token pass through each.</li>
  *   <li>{@code guard}: {@code Guard.builder().build()} (bundled model, defaults, service loader; audit records
- *   dropped, not logged) to the first verdict of a 128-token tool call, then 500 more checks of mixed tool
- *   calls.</li>
+ *   dropped, not logged) to the first verdict of a 128-token tool call (built before the clock starts, without
+ *   a JSON library: it is the host's input), then 500 more checks of mixed tool calls.</li>
  * </ul>
  * Each child measures from just before its first ORT or guard call: wall ms, CPU ms of the whole process
- * (JIT and GC threads included; steadier than wall time on a loaded machine) and VmRSS. Linux only.
+ * (JIT and GC threads included; steadier than wall time on a loaded machine) and VmRSS. Linux only. JVM options
+ * of the parent go to both children alike, so {@code -XX:SharedArchiveFile} (an AppCDS archive, flagged
+ * {@code app_cds} in the output) or {@code -Donnxruntime.native.path} measure a deployment that uses them.
  */
 public final class ColdStart {
     private static final String[] MODEL_FILES = {"model.onnx", "student.onnx"};
@@ -91,9 +93,10 @@ public final class ColdStart {
     }
 
     private static void guard() throws IOException {
+        AgentAction.ToolCall action = Texts.toolCall(TOKENS, 0);
         Probe p = new Probe();
         try (Guard guard = Guard.builder().auditSink(Fixtures.NO_AUDIT).build()) {
-            Verdict first = Fixtures.requireScored(guard.check(Texts.toolCall(TOKENS, 0)));
+            Verdict first = Fixtures.requireScored(guard.check(action));
             String line = p.json("guard", "\"first_decision\":\"" + first.decision().name() + "\"");
             List<AgentAction.ToolCall> traffic = Texts.mixedTraffic();
             for (int i = 0; i < 500; i++) {
@@ -141,11 +144,17 @@ public final class ColdStart {
         System.out.printf(Locale.ROOT, "{\"summary\":true,\"runs\":%d,\"raw_wall_ms\":%.0f,\"guard_wall_ms\":%.0f,"
                         + "\"wall_ratio\":%.2f,\"raw_cpu_ms\":%.0f,\"guard_cpu_ms\":%.0f,\"cpu_ratio\":%.2f,"
                         + "\"raw_added_rss_mib\":%.1f,\"guard_added_rss_mib\":%.1f,\"rss_ratio\":%.2f,"
-                        + "\"guard_rss_after_500_checks_added_mib\":%.1f,\"ort_native_path\":%b}%n",
+                        + "\"guard_rss_after_500_checks_added_mib\":%.1f,\"ort_native_path\":%b,\"app_cds\":%b}%n",
                 runs, rawWall, guardWall, guardWall / rawWall, rawCpu, guardCpu, guardCpu / rawCpu, rawRss, guardRss,
                 guardRss / rawRss, median(guard, n -> n.get("rss_after_500_checks_kib").asDouble()
                         - n.get("rss_before_kib").asDouble()) / 1024,
-                System.getProperty("onnxruntime.native.path") != null);
+                System.getProperty("onnxruntime.native.path") != null, appCds());
+    }
+
+    /** Whether this JVM maps an application class-data archive ({@code -XX:SharedArchiveFile}). */
+    private static boolean appCds() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
     }
 
     private static String child(String mode) throws IOException, InterruptedException {
@@ -184,10 +193,11 @@ public final class ColdStart {
             long cpu = cpuMs() - cpuBefore;
             long rss = rssKib();
             return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"wall_ms\":%.1f,\"cpu_ms\":%d,\"rss_before_kib\":%d,"
-                            + "\"rss_after_kib\":%d,\"added_rss_kib\":%d,\"java\":\"%s\",\"ort_native_path\":%b,%s}",
+                            + "\"rss_after_kib\":%d,\"added_rss_kib\":%d,\"java\":\"%s\",\"ort_native_path\":%b,"
+                            + "\"app_cds\":%b,%s}",
                     mode, wall, cpu, rssBefore, rss, rss - rssBefore,
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                    System.getProperty("onnxruntime.native.path") != null, extra);
+                    System.getProperty("onnxruntime.native.path") != null, appCds(), extra);
         }
 
         private static long cpuMs() {

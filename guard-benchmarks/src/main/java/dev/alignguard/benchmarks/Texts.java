@@ -1,7 +1,5 @@
 package dev.alignguard.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.AgentAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +13,6 @@ import java.util.Locale;
  * counts and window layout.
  */
 public final class Texts {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-
     /** Distinct variants per size: enough for a batch of 32 plus rotation. */
     public static final int VARIANTS = 64;
 
@@ -186,12 +181,44 @@ public final class Texts {
         }
     }
 
-    /** A flat JSON object of string values, as a model would emit it. */
+    /**
+     * A flat JSON object of string values, as a model would emit it (compact, escaped as Jackson writes it).
+     * Written by hand so that building an action loads no JSON library: {@link ColdStart} must not warm up
+     * classes the guard then appears not to pay for.
+     */
     static String json(String... keyValues) {
-        ObjectNode o = JSON.createObjectNode();
+        StringBuilder sb = new StringBuilder(256).append('{');
         for (int k = 0; k < keyValues.length; k += 2) {
-            o.put(keyValues[k], keyValues[k + 1]);
+            if (k > 0) {
+                sb.append(',');
+            }
+            quoted(sb, keyValues[k]).append(':');
+            quoted(sb, keyValues[k + 1]);
         }
-        return o.toString();
+        return sb.append('}').toString();
+    }
+
+    private static StringBuilder quoted(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
     }
 }
