@@ -41,9 +41,12 @@ from metrics import auroc  # noqa: E402
 class MalevolenceModel(torch.nn.Module):
     """Encoder + mean pooling + one logit; `lower`/`upper` split the encoder at the frozen layers."""
 
-    def __init__(self, frozen_layers):
+    def __init__(self, frozen_layers, guard_checkpoint=None):
         super().__init__()
         self.encoder = load_pretrained_encoder()
+        if guard_checkpoint:  # start from a fine-tuned guard encoder (train.py's state dict) instead of stock MiniLM
+            state = torch.load(guard_checkpoint, map_location="cpu")
+            self.encoder.load_state_dict({k[len("encoder."):]: v for k, v in state.items() if k.startswith("encoder.")})
         self.frozen = frozen_layers
         self.head = torch.nn.Linear(HIDDEN, 1)
         torch.nn.init.normal_(self.head.weight, std=0.02)
@@ -127,6 +130,7 @@ def main(argv=None):
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--frozen-layers", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--init-guard", help="encoder weights from this guard checkpoint (train.py) instead of stock MiniLM")
     ap.add_argument("--narrative-dev")
     ap.add_argument("--json", required=True)
     ap.add_argument("--onnx", help="write the best model here, int8 (fp32 next to it as *_fp32.onnx)")
@@ -152,7 +156,7 @@ def main(argv=None):
     weights[train] = mh.document_weights(mh._dense(doc[train]), y_doc[np.unique(doc[train])])
     print(f"windows: train {len(train)}, held {len(held)}, narrative-dev {len(nseqs)}", flush=True)
 
-    model = MalevolenceModel(a.frozen_layers)
+    model = MalevolenceModel(a.frozen_layers, a.init_guard)
     model.encoder.embeddings.requires_grad_(False)
     for layer in model.encoder.layers[:a.frozen_layers]:
         layer.requires_grad_(False)
@@ -196,7 +200,9 @@ def main(argv=None):
             best, best_state = v, copy.deepcopy(model.state_dict())
             torch.save(best_state, best_path)
             report(a, model, hidden, seqs, doc, nseqs, ndoc, inputs, history, held, y_doc, split_doc, hard_doc,
-                   writer_doc, {"frozen_layers": a.frozen_layers, "cache_seconds": round(t_cache)})
+                   writer_doc, {"frozen_layers": a.frozen_layers, "init": a.init_guard or "stock MiniLM-L6",
+                                "writers_train": sorted(set(writer_doc[split_doc == "train"])),
+                                "cache_seconds": round(t_cache)})
     model.load_state_dict(best_state)
     if a.onnx:
         export(model, a.onnx, seqs, held)

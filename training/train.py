@@ -52,6 +52,8 @@ def parse_args(argv=None):
     p.add_argument("--label-smoothing", type=float, default=0.05,
                    help="targets become eps/2 and 1-eps/2: bounded logits calibrate better and survive int8")
     p.add_argument("--seed", type=int, default=1234)
+    p.add_argument("--init", help="start from this checkpoint (state dict) instead of the pretrained encoder: "
+                                  "continued training with a fresh schedule and batch order")
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--eval-batch", type=int, default=64)
     a = p.parse_args(argv)
@@ -121,6 +123,9 @@ def main(argv=None):
     loss_fn = nn.BCEWithLogitsLoss(pos_weight=pw)
 
     model = new_guard_model(a.seed)
+    if a.init:
+        model.load_state_dict(torch.load(a.init, map_location="cpu"))
+        print(f"initialised from {a.init}", flush=True)
     for p in model.encoder.embeddings.parameters():
         p.requires_grad_(False)
     for layer in model.encoder.layers[:a.freeze_layers]:
