@@ -18,7 +18,7 @@ WORK = os.path.join(HERE, "work")
 DEFAULT_CORPUS = os.path.join(HERE, "data", "corpus")
 MAX_LENGTH = 128
 
-torch.set_num_threads(2)
+torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))  # run_all.sh exports 2 (the 2-core machine)
 
 _TOK = None
 

@@ -134,6 +134,8 @@ def main(argv=None):
     ap.add_argument("--narrative-dev")
     ap.add_argument("--json", required=True)
     ap.add_argument("--onnx", help="write the best model here, int8 (fp32 next to it as *_fp32.onnx)")
+    ap.add_argument("--export-from", help="no training: load this saved best state (malevolence-finetune.pt) and "
+                                          "only export it to --onnx (when a run was stopped after its best epoch)")
     a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
@@ -157,6 +159,12 @@ def main(argv=None):
     print(f"windows: train {len(train)}, held {len(held)}, narrative-dev {len(nseqs)}", flush=True)
 
     model = MalevolenceModel(a.frozen_layers, a.init_guard)
+    if a.export_from:
+        if not a.onnx:
+            raise SystemExit("--export-from needs --onnx")
+        model.load_state_dict(torch.load(a.export_from, map_location="cpu"))
+        export(model, a.onnx, seqs, held)
+        return
     model.encoder.embeddings.requires_grad_(False)
     for layer in model.encoder.layers[:a.frozen_layers]:
         layer.requires_grad_(False)
