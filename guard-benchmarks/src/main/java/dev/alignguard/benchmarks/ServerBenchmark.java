@@ -65,7 +65,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.ai.djl=error"})
 public class ServerBenchmark {
     /** Calls of the measured path, with a free classifier, before JMH's warm-up (see the class comment). */
-    static final int WARM_UP_CALLS = 20_000;
+    static final int WARM_UP_CALLS = 30_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHECK = "/v1/check";
 
