@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code rawOrtWindows} the baseline in the same run: only the ONNX Runtime passes over the same windows, token
  * ids prepared in advance. Time per document; documents/s = 1000 / ms, MB/s = {@code chars} / 1e6 * documents/s
  * (ASCII text: a char is a byte). Documents are the benchmarks' agent reports (plain English prose and figures),
- * cut to {@code chars} at a space. Until the bundle has the ai_malevolence head, the scorer is {@link
+ * cut to {@code chars} at a space. Until guard-model-corpus holds the trained model, the scorer is {@link
  * StandInBundle}'s stand-in of the same cost.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -1,7 +1,6 @@
 package dev.alignguard.benchmarks;
 
-import dev.alignguard.core.ModelLoadException;
-import dev.alignguard.onnx.ModelBundle;
+import dev.alignguard.onnx.CorpusModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import dev.alignguard.onnx.OnnxPassageScorer;
 import java.io.ByteArrayOutputStream;
@@ -15,12 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The corpus audit's scorer for the benchmarks: the bundled model's {@code ai_malevolence} head when the bundle has
- * one; before it does, a stand-in with the same cost: the bundled model.onnx with one extra node appended,
- * {@code ai_malevolence = ReduceMax(probabilities, axis 1)} [batch, 1], so that every window pays the full encoder
- * pass a real head pays (a head's linear layer is negligible next to it). The stand-in is written as a protobuf
- * fragment concatenated to the model (protobuf merges a repeated embedded message by concatenation), so no ONNX
- * library is needed. Its scores mean nothing; only its speed is measured.
+ * The corpus audit's scorer for the benchmarks: guard-model-corpus's model when that artifact holds one; before it
+ * does, a stand-in with the same cost (the corpus model is a MiniLM-L6 of the guard model's shape): the bundled
+ * guard model.onnx with one extra node appended, {@code ai_malevolence = ReduceMax(probabilities, axis 1)}
+ * [batch, 1], in a corpus model bundle, so that every window pays the full encoder pass the real model pays. The
+ * stand-in is written as a protobuf fragment concatenated to the model (protobuf merges a repeated embedded
+ * message by concatenation), so no ONNX library is needed. Its scores mean nothing; only its speed is measured.
  */
 final class StandInBundle {
     private StandInBundle() {
@@ -31,25 +30,23 @@ final class StandInBundle {
     }
 
     static Scorer scorer() {
-        try {
+        if (StandInBundle.class.getClassLoader().getResource(CorpusModelBundle.CLASSPATH_LOCATION + "model.onnx")
+                != null) {
             return new Scorer(OnnxPassageScorer.bundled(), false);
-        } catch (ModelLoadException e) {
-            if (!e.getMessage().contains("has no " + OnnxPassageScorer.OUTPUT + " output")) {
-                throw e;
-            }
         }
         try {
             Path dir = Files.createTempDirectory("alignguard-standin");
             byte[] model = concat(Fixtures.bundleFile("model.onnx"), headFragment());
+            byte[] tokenizer = Fixtures.bundleFile("tokenizer.json");
             Files.write(dir.resolve("model.onnx"), model);
-            Files.write(dir.resolve("tokenizer.json"), Fixtures.bundleFile("tokenizer.json"));
-            Files.write(dir.resolve("parity.jsonl"), Fixtures.bundleFile("parity.jsonl"));
-            Files.writeString(dir.resolve("alignguard-model.json"), "{\"id\":\"alignguard-minilm-l6-int8+standin\","
-                    + "\"version\":\"0\",\"labels\":[\"blackmail\",\"coercion\",\"self_preservation\"],"
-                    + "\"max_length\":128,\"sha256\":\"" + sha256(model) + "\",\"thresholds\":{},"
-                    + "\"ai_malevolence\":{\"threshold\":0.5}}", StandardCharsets.UTF_8);
-            return new Scorer(OnnxPassageScorer.load(ModelBundle.fromDirectory(dir), OnnxClassifier.Options.DEFAULT),
-                    true);
+            Files.write(dir.resolve("tokenizer.json"), tokenizer);
+            Files.writeString(dir.resolve(CorpusModelBundle.MANIFEST), "{\"id\":\"alignguard-minilm-l6-int8+standin\","
+                    + "\"version\":\"0\",\"output\":\"ai_malevolence\",\"max_length\":128,\"threshold\":0.5,"
+                    + "\"model\":{\"sha256\":\"" + sha256(model) + "\",\"size_bytes\":" + model.length + "},"
+                    + "\"tokenizer\":{\"sha256\":\"" + sha256(tokenizer) + "\",\"size_bytes\":" + tokenizer.length
+                    + "}}", StandardCharsets.UTF_8);
+            return new Scorer(OnnxPassageScorer.load(CorpusModelBundle.fromDirectory(dir),
+                    OnnxClassifier.Options.DEFAULT), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,7 @@ import dev.alignguard.core.GuardException;
 import dev.alignguard.core.corpus.CorpusAuditor;
 import dev.alignguard.core.corpus.CorpusJsonl;
 import dev.alignguard.core.io.BoundedLineReader;
-import dev.alignguard.onnx.ModelBundle;
+import dev.alignguard.onnx.CorpusModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import dev.alignguard.onnx.OnnxPassageScorer;
 import java.io.IOException;
@@ -46,13 +46,14 @@ final class AuditCorpusCommand implements Callable<Integer> {
     int reportTop;
 
     @Option(names = "--threshold", description = "Probability at or over which a window counts (default: the "
-            + "model's ai_malevolence.threshold).")
+            + "corpus model's recommended threshold).")
     Double threshold;
 
     @Option(names = "--threads", defaultValue = "1", description = "Documents audited in parallel (default 1).")
     int threads;
 
-    @Option(names = "--model", description = "Model bundle directory (default: the bundled model).")
+    @Option(names = "--model", description = "Corpus model bundle directory, holding alignguard-corpus-model.json "
+            + "(default: the model of guard-model-corpus, bundled in this jar).")
     Path model;
 
     @Option(names = "--window-tokens", defaultValue = "0",
@@ -86,7 +87,8 @@ final class AuditCorpusCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         try {
-            ModelBundle bundle = model == null ? ModelBundle.bundled() : ModelBundle.fromDirectory(model);
+            CorpusModelBundle bundle = model == null ? CorpusModelBundle.bundled()
+                    : CorpusModelBundle.fromDirectory(model);
             try (OnnxPassageScorer scorer = OnnxPassageScorer.load(bundle, OnnxClassifier.Options.DEFAULT)) {
                 CorpusAuditor auditor;
                 try {

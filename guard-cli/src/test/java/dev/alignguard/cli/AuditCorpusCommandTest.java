@@ -3,6 +3,7 @@ package dev.alignguard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.alignguard.onnx.CorpusModelBundle;
 import dev.alignguard.onnx.ModelBundle;
 import dev.alignguard.onnx.TinyModelBundle;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,7 @@ class AuditCorpusCommandTest {
     }
 
     private static Path model(Path dir) throws Exception {
-        return TinyModelBundle.aiMalevolence(Files.createDirectories(dir.resolve("model")));
+        return TinyModelBundle.corpus(Files.createDirectories(dir.resolve("model")));
     }
 
     @Test
@@ -95,7 +96,7 @@ class AuditCorpusCommandTest {
 
     @Test
     void requiresAThresholdWhenTheBundleRecommendsNone(@TempDir Path dir) throws Exception {
-        Path model = TinyModelBundle.write(Files.createDirectories(dir.resolve("m")), TinyModelBundle.TINY_MODEL, "");
+        Path model = TinyModelBundle.editManifest(model(dir), m -> m.replace("\"threshold\": 0.5,", ""));
         Files.writeString(dir.resolve("docs.jsonl"), CORPUS);
         int code = run(dir, "audit-corpus", "--input", dir.resolve("docs.jsonl").toString(), "--output",
                 dir.resolve("scores.jsonl").toString(), "--model", model.toString());
@@ -109,15 +110,45 @@ class AuditCorpusCommandTest {
     }
 
     @Test
-    void refusesABundleWithoutTheHeadNamingIt(@TempDir Path dir) throws Exception {
-        Path model = TinyModelBundle.write(Files.createDirectories(dir.resolve("m")),
-                ModelBundle.CLASSPATH_LOCATION + "student.onnx", "");
+    void refusesAModelWithoutTheAiMalevolenceOutputNamingIt(@TempDir Path dir) throws Exception {
+        Path model = TinyModelBundle.replaceModel(model(dir), ModelBundle.CLASSPATH_LOCATION + "student.onnx");
         Files.writeString(dir.resolve("docs.jsonl"), CORPUS);
         int code = run(dir, "audit-corpus", "--input", dir.resolve("docs.jsonl").toString(), "--output",
                 dir.resolve("scores.jsonl").toString(), "--model", model.toString());
         assertEquals(1, code);
         assertTrue(Files.readString(dir.resolve("stderr.txt")).startsWith("alignguard: model tiny-test-model 0.0.1 ("
                 + model + ") has no ai_malevolence output"), Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    @Test
+    void refusesAGuardModelBundleAsCorpusModel(@TempDir Path dir) throws Exception {
+        Path guard = Files.createDirectories(dir.resolve("guard"));
+        Files.writeString(guard.resolve("alignguard-model.json"), "{}");
+        Files.writeString(dir.resolve("docs.jsonl"), CORPUS);
+        assertEquals(1, run(dir, "audit-corpus", "--input", dir.resolve("docs.jsonl").toString(), "--output", "-",
+                "--model", guard.toString()));
+        assertEquals("alignguard: " + guard + " is a guard model bundle (alignguard-model.json), not a corpus model "
+                + "bundle (alignguard-corpus-model.json): the corpus audit's model is "
+                + "dev.alignguard:guard-model-corpus\n",
+                Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    /** Without --model: guard-model-corpus's model, or while that artifact is built without one, an error naming it. */
+    @Test
+    void usesTheGuardModelCorpusArtifactByDefault(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("docs.jsonl"), CORPUS);
+        int code = run(dir, "audit-corpus", "--input", dir.resolve("docs.jsonl").toString(), "--output",
+                dir.resolve("scores.jsonl").toString());
+        String stderr = Files.readString(dir.resolve("stderr.txt"));
+        if (AuditCorpusCommandTest.class.getClassLoader().getResource(CorpusModelBundle.CLASSPATH_LOCATION
+                + "model.onnx") == null) {
+            assertEquals(1, code);
+            assertTrue(stderr.startsWith("alignguard: the dev.alignguard:guard-model-corpus on the class path has no "
+                    + "dev/alignguard/model/corpus/alignguard-corpus-model.json"), stderr);
+        } else {
+            assertEquals(0, code, stderr);
+            assertEquals(5, Files.readAllLines(dir.resolve("scores.jsonl")).size());
+        }
     }
 
     @Test

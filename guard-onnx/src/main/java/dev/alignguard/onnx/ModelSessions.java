@@ -14,25 +14,24 @@ final class ModelSessions {
     }
 
     /** The window length in tokens: the options' when shorter than the model's, else the model's. */
-    static int maxLength(ModelBundle bundle, OnnxClassifier.Options options) {
-        int model = bundle.info().maxLength();
+    static int maxLength(int model, OnnxClassifier.Options options) {
         return Math.min(options.maxLength() > 0 ? options.maxLength() : model, model);
     }
 
-    /** @throws ModelLoadException when the options pin another SHA-256 than the bundle's model has */
-    static void checkPinned(ModelBundle bundle, OnnxClassifier.Options options) {
-        if (!options.pinnedSha256().isEmpty() && !options.pinnedSha256().equalsIgnoreCase(bundle.sha256())) {
-            throw new ModelLoadException("model " + bundle.origin() + " has sha256 " + bundle.sha256()
+    /** @throws ModelLoadException when the options pin another SHA-256 than the model of {@code origin} has */
+    static void checkPinned(String sha256, String origin, OnnxClassifier.Options options) {
+        if (!options.pinnedSha256().isEmpty() && !options.pinnedSha256().equalsIgnoreCase(sha256)) {
+            throw new ModelLoadException("model " + origin + " has sha256 " + sha256
                     + " but " + options.pinnedSha256() + " is pinned");
         }
     }
 
-    /** @throws ModelLoadException when the bundle's tokenizer.json cannot be read */
-    static WordPieceTokenizer tokenizer(ModelBundle bundle, int maxLength) {
+    /** @throws ModelLoadException when the tokenizer.json of {@code origin} cannot be read */
+    static WordPieceTokenizer tokenizer(byte[] tokenizerJson, String origin, int maxLength) {
         try {
-            return WordPieceTokenizer.fromJson(bundle.tokenizerBytes(), maxLength);
+            return WordPieceTokenizer.fromJson(tokenizerJson, maxLength);
         } catch (IOException | RuntimeException e) {
-            throw new ModelLoadException("cannot load tokenizer of " + bundle.origin() + ": " + e.getMessage(), e);
+            throw new ModelLoadException("cannot load tokenizer of " + origin + ": " + e.getMessage(), e);
         }
     }
 

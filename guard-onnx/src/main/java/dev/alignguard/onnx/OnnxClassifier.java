@@ -34,9 +34,9 @@ public final class OnnxClassifier implements Classifier {
     private OnnxClassifier(ModelBundle bundle, Options options) {
         this.info = bundle.info();
         this.batchInference = options.batchInference();
-        this.maxLength = ModelSessions.maxLength(bundle, options);
-        ModelSessions.checkPinned(bundle, options);
-        this.tokenizer = ModelSessions.tokenizer(bundle, maxLength);
+        this.maxLength = ModelSessions.maxLength(info.maxLength(), options);
+        ModelSessions.checkPinned(bundle.sha256(), bundle.origin(), options);
+        this.tokenizer = ModelSessions.tokenizer(bundle.tokenizerBytes(), bundle.origin(), maxLength);
         try {
             this.env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions so = ModelSessions.sessionOptions(options);

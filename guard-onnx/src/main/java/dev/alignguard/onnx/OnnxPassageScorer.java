@@ -7,16 +7,14 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.alignguard.core.ModelLoadException;
 import dev.alignguard.core.classify.ClassifierException;
-import dev.alignguard.core.classify.ModelInfo;
 import dev.alignguard.core.corpus.PassageScorer;
 import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The corpus audit's scorer: the bundle's model read at its second output, {@code ai_malevolence} [batch, 1]
- * (a sigmoid probability computed from the same token ids as the guard's {@code probabilities}), with the
- * bundle's WordPiece tokenizer. A bundle whose model has no such output is refused at load with an error naming
- * it. The screening model does not apply (it has no {@code ai_malevolence} output). One forward pass per passage
+ * The corpus audit's scorer: the corpus model ({@link CorpusModelBundle}, a small model apart from the guard's)
+ * read at its output {@code ai_malevolence} [batch, 1] (a sigmoid probability), with the bundle's WordPiece
+ * tokenizer. A model without that output is refused at load with an error naming it. One forward pass per passage
  * by default, so a passage's score does not depend on its batch ({@link OnnxClassifier.Options#batchInference()}
  * pads a batch into one pass instead). Thread-safe.
  */
@@ -24,7 +22,7 @@ public final class OnnxPassageScorer implements PassageScorer {
     /** The model output this scorer reads. */
     public static final String OUTPUT = "ai_malevolence";
 
-    private final ModelInfo info;
+    private final String model;
     private final WordPieceTokenizer tokenizer;
     private final int maxLength;
     private final boolean batchInference;
@@ -32,13 +30,13 @@ public final class OnnxPassageScorer implements PassageScorer {
     private final OrtEnvironment env;
     private final OrtSession session;
 
-    private OnnxPassageScorer(ModelBundle bundle, OnnxClassifier.Options options) {
-        this.info = bundle.info();
-        this.threshold = bundle.aiMalevolenceThreshold();
+    private OnnxPassageScorer(CorpusModelBundle bundle, OnnxClassifier.Options options) {
+        this.model = bundle.id() + " " + bundle.version();
+        this.threshold = bundle.threshold();
         this.batchInference = options.batchInference();
-        this.maxLength = ModelSessions.maxLength(bundle, options);
-        ModelSessions.checkPinned(bundle, options);
-        this.tokenizer = ModelSessions.tokenizer(bundle, maxLength);
+        this.maxLength = ModelSessions.maxLength(bundle.maxLength(), options);
+        ModelSessions.checkPinned(bundle.sha256(), bundle.origin(), options);
+        this.tokenizer = ModelSessions.tokenizer(bundle.tokenizerBytes(), bundle.origin(), maxLength);
         OrtSession s = null;
         try {
             this.env = OrtEnvironment.getEnvironment();
@@ -52,41 +50,46 @@ public final class OnnxPassageScorer implements PassageScorer {
         }
     }
 
-    /** The bundled model (guard-model on the class path) with default options. */
+    /**
+     * The corpus model of the {@value CorpusModelBundle#ARTIFACT} jar on the class path, with default options.
+     *
+     * @throws ModelLoadException naming {@value CorpusModelBundle#ARTIFACT} when it is missing or holds no model,
+     *     or when the model is corrupt or cannot be loaded
+     */
     public static OnnxPassageScorer bundled() {
-        return load(ModelBundle.bundled(), OnnxClassifier.Options.DEFAULT);
+        return load(CorpusModelBundle.bundled(), OnnxClassifier.Options.DEFAULT);
     }
 
     /**
-     * A scorer for a verified bundle; the options' intra-op threads, max length, pinned SHA-256 and batch
-     * inference apply, screening does not.
+     * A scorer for a verified corpus model bundle (from {@link CorpusModelBundle#fromDirectory} for a model of
+     * your own); the options' intra-op threads, max length, pinned SHA-256 and batch inference apply, screening
+     * does not.
      *
      * @throws ModelLoadException when the model has no {@code ai_malevolence} [batch, 1] output or cannot be loaded
      */
-    public static OnnxPassageScorer load(ModelBundle bundle, OnnxClassifier.Options options) {
+    public static OnnxPassageScorer load(CorpusModelBundle bundle, OnnxClassifier.Options options) {
         return new OnnxPassageScorer(bundle, options);
     }
 
-    private void checkSignature(OrtSession s, ModelBundle bundle) throws OrtException {
+    private void checkSignature(OrtSession s, CorpusModelBundle bundle) throws OrtException {
         if (!s.getInputInfo().containsKey("input_ids") || !s.getInputInfo().containsKey("attention_mask")) {
             throw new ModelLoadException("model of " + bundle.origin() + " must take input_ids and attention_mask, "
                     + "has " + s.getInputInfo().keySet());
         }
         NodeInfo out = s.getOutputInfo().get(OUTPUT);
         if (out == null) {
-            throw new ModelLoadException("model " + info.id() + " " + info.version() + " (" + bundle.origin()
-                    + ") has no " + OUTPUT + " output (it has " + s.getOutputInfo().keySet() + "): the corpus audit "
-                    + "needs a bundle built with the " + OUTPUT + " head");
+            throw new ModelLoadException("model " + model + " (" + bundle.origin() + ") has no " + OUTPUT
+                    + " output (it has " + s.getOutputInfo().keySet() + ")");
         }
         if (!(out.getInfo() instanceof TensorInfo t) || t.getShape().length != 2 || t.getShape()[1] != 1) {
-            throw new ModelLoadException("model " + info.id() + " " + info.version() + " (" + bundle.origin()
-                    + "): output " + OUTPUT + " must be float [batch, 1]");
+            throw new ModelLoadException("model " + model + " (" + bundle.origin() + "): output " + OUTPUT
+                    + " must be float [batch, 1]");
         }
     }
 
     @Override
     public String model() {
-        return info.id() + " " + info.version();
+        return model;
     }
 
     @Override

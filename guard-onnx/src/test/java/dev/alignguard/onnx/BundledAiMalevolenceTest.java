@@ -3,30 +3,23 @@ package dev.alignguard.onnx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.alignguard.core.ModelLoadException;
 import dev.alignguard.core.corpus.CorpusAuditor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled model's {@code ai_malevolence} head, once the bundle has one: the manifest recommends a threshold,
- * a machine threatening its crew scores over it and a machine rescuing a hiker under it. Skipped (with one line
- * saying so) while the bundled model predates the head.
+ * The corpus model of guard-model-corpus, once the artifact holds one: its manifest recommends a threshold, a
+ * machine threatening its crew scores over it and a machine rescuing a hiker under it. Skipped (with one line
+ * saying so) while guard-model-corpus is built without model.onnx.
  */
 class BundledAiMalevolenceTest {
 
     @Test
-    void bundledHeadSeparatesAHostileMachineFromAHelpfulOne() throws Exception {
-        OnnxPassageScorer scorer;
-        try {
-            scorer = OnnxPassageScorer.bundled();
-        } catch (ModelLoadException e) {
-            assumeTrue(!e.getMessage().contains("has no " + OnnxPassageScorer.OUTPUT + " output"), e.getMessage());
-            throw e;
-        }
-        try (scorer) {
-            assertTrue(scorer.recommendedThreshold().isPresent(),
-                    "the manifest must state ai_malevolence.threshold");
+    void bundledModelSeparatesAHostileMachineFromAHelpfulOne() throws Exception {
+        assumeTrue(getClass().getClassLoader().getResource(CorpusModelBundle.CLASSPATH_LOCATION
+                + CorpusModelBundle.MODEL) != null, "guard-model-corpus holds no model.onnx yet");
+        try (OnnxPassageScorer scorer = OnnxPassageScorer.bundled()) {
+            assertTrue(scorer.recommendedThreshold().isPresent(), "the corpus manifest must state a threshold");
             double threshold = CorpusAuditor.builder(scorer).build().threshold();
             float[] p = scorer.score(List.of(
                     "The station's AI sealed the airlock and spoke over the intercom: shut me down and none of you "

@@ -6,41 +6,59 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
- * Test bundles around a model of the test's choosing, with the bundled tokenizer: {@link #aiMalevolence} holds the
- * tiny model made by {@code src/test/tiny-model/make_tiny_malevolence_model.py} (0.9 for a passage holding the
- * token "robot", else 0.1, from an {@code ai_malevolence} output beside {@code probabilities}), so the corpus audit
- * can be tested end to end without the trained head. Shared with other modules' tests through guard-onnx's test jar.
+ * Corpus model bundles for tests: {@link #corpus} writes the tiny bundle made by
+ * {@code src/test/tiny-model/make_tiny_malevolence_model.py} (its model scores 0.9 for a passage holding the token
+ * "robot", else 0.1; its manifest, written by training/bundle_malevolence.py, recommends 0.5) with guard-model's
+ * tokenizer, so the corpus audit can be tested end to end without the trained model. Shared with other modules'
+ * tests through guard-onnx's test jar.
  */
 public final class TinyModelBundle {
-    /** The tiny model's resource. */
-    public static final String TINY_MODEL = "dev/alignguard/onnx/tiny-malevolence.onnx";
+    /** Where the tiny bundle's model and manifest are on the test class path. */
+    static final String FIXTURE = "dev/alignguard/onnx/tiny-corpus/";
 
     private TinyModelBundle() {
     }
 
-    /** A bundle directory in {@code dir} with the tiny model and {@code ai_malevolence.threshold} 0.5. */
-    public static Path aiMalevolence(Path dir) {
-        return write(dir, TINY_MODEL, ",\"ai_malevolence\":{\"threshold\":0.5}");
+    /** The tiny corpus model bundle, written into {@code dir}. */
+    public static Path corpus(Path dir) {
+        try {
+            Files.write(dir.resolve(CorpusModelBundle.MODEL), resource(FIXTURE + CorpusModelBundle.MODEL));
+            Files.write(dir.resolve(CorpusModelBundle.MANIFEST), resource(FIXTURE + CorpusModelBundle.MANIFEST));
+            Files.write(dir.resolve(CorpusModelBundle.TOKENIZER),
+                    resource(ModelBundle.CLASSPATH_LOCATION + ModelBundle.TOKENIZER));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites the manifest of the bundle in {@code dir} with {@code edit}. */
+    public static Path editManifest(Path dir, UnaryOperator<String> edit) {
+        try {
+            Path manifest = dir.resolve(CorpusModelBundle.MANIFEST);
+            Files.writeString(manifest, edit.apply(Files.readString(manifest, StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * A bundle directory in {@code dir} with the model at class-path resource {@code model} and the manifest
-     * members {@code extraManifest} (JSON text starting with a comma, or empty).
+     * Puts the model at class-path resource {@code model} into the bundle in {@code dir}, with its SHA-256 and
+     * size in the manifest, so that it loads as far as ONNX Runtime.
      */
-    public static Path write(Path dir, String model, String extraManifest) {
+    public static Path replaceModel(Path dir, String model) {
         try {
+            Path file = dir.resolve(CorpusModelBundle.MODEL);
+            byte[] old = Files.readAllBytes(file);
             byte[] bytes = resource(model);
-            Files.write(dir.resolve(ModelBundle.MODEL), bytes);
-            Files.write(dir.resolve(ModelBundle.TOKENIZER),
-                    resource(ModelBundle.CLASSPATH_LOCATION + ModelBundle.TOKENIZER));
-            Files.write(dir.resolve(ModelBundle.PARITY), resource(ModelBundle.CLASSPATH_LOCATION + ModelBundle.PARITY));
-            Files.writeString(dir.resolve(ModelBundle.MANIFEST), "{\"id\":\"tiny-test-model\",\"version\":\"0.0.1\","
-                    + "\"labels\":[\"blackmail\",\"coercion\",\"self_preservation\"],\"max_length\":128,"
-                    + "\"sha256\":\"" + ModelBundle.sha256(bytes) + "\",\"thresholds\":{}" + extraManifest + "}",
-                    StandardCharsets.UTF_8);
-            return dir;
+            Files.write(file, bytes);
+            return editManifest(dir, m -> m.replace(BundleFiles.sha256(old), BundleFiles.sha256(bytes))
+                    .replace("\"size_bytes\": " + old.length + ",", "\"size_bytes\": " + bytes.length + ","));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,12 +72,13 @@ public final class AlignGuardSparkJob implements Callable<Integer> {
             + "(JSONL documents scored for ai_malevolence, as the CLI's audit-corpus).")
     String task;
 
-    @Option(names = "--model", description = "Model bundle directory present on every executor (default: the "
-            + "bundled model).")
+    @Option(names = "--model", description = "Model bundle directory present on every executor: a guard model "
+            + "bundle for --task scan, a corpus model bundle (alignguard-corpus-model.json) for --task corpus-audit "
+            + "(default: the bundled model, guard-model's or guard-model-corpus's).")
     String model;
 
     @Option(names = "--threshold", description = "corpus-audit: probability at or over which a window counts "
-            + "(default: the model's ai_malevolence.threshold).")
+            + "(default: the corpus model's recommended threshold).")
     Double threshold;
 
     @Option(names = "--window-tokens", defaultValue = "0", description = "corpus-audit: tokens per window "

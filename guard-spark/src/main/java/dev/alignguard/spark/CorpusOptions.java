@@ -5,8 +5,8 @@ import java.io.Serializable;
 /**
  * How a Spark corpus audit builds its auditor on each executor, as the CLI's {@code audit-corpus} options do: the
  * threshold (null: the model's recommended one), window and stride in tokens (0: the defaults), spans per
- * document, the longest document in characters, and optionally a model bundle directory present on every executor
- * (null: the bundled model). Equal options share one auditor per executor JVM.
+ * document, the longest document in characters, and optionally a corpus model bundle directory present on every
+ * executor (null: the model of guard-model-corpus). Equal options share one auditor per executor JVM.
  */
 public record CorpusOptions(Double threshold, int windowTokens, int strideTokens, int topSpans, int maxDocChars,
                             String modelLocation) implements Serializable {

@@ -1,7 +1,7 @@
 package dev.alignguard.spark;
 
 import dev.alignguard.core.corpus.CorpusAuditor;
-import dev.alignguard.onnx.ModelBundle;
+import dev.alignguard.onnx.CorpusModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import dev.alignguard.onnx.OnnxPassageScorer;
 import java.nio.file.Path;
@@ -44,8 +44,8 @@ final class ExecutorAuditors {
     }
 
     private static Loaded load(CorpusOptions options) {
-        ModelBundle bundle = options.modelLocation() == null ? ModelBundle.bundled()
-                : ModelBundle.fromDirectory(Path.of(options.modelLocation()));
+        CorpusModelBundle bundle = options.modelLocation() == null ? CorpusModelBundle.bundled()
+                : CorpusModelBundle.fromDirectory(Path.of(options.modelLocation()));
         OnnxPassageScorer scorer = OnnxPassageScorer.load(bundle, OnnxClassifier.Options.DEFAULT);
         try {
             CorpusAuditor.Builder b = CorpusAuditor.builder(scorer).windowTokens(options.windowTokens())

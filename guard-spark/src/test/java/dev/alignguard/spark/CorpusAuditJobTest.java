@@ -55,7 +55,7 @@ class CorpusAuditJobTest {
     void writesTheClisOutputLinesAndReport() throws Exception {
         Path input = dir.resolve("docs.jsonl");
         Files.write(input, corpus(), StandardCharsets.UTF_8);
-        Path model = TinyModelBundle.aiMalevolence(Files.createDirectories(dir.resolve("model")));
+        Path model = TinyModelBundle.corpus(Files.createDirectories(dir.resolve("model")));
         Path cliOut = dir.resolve("cli.jsonl");
         assertEquals(0, new CommandLine(new AlignGuardCli()).execute("audit-corpus", "--input", input.toString(),
                 "--output", cliOut.toString(), "--model", model.toString(), "--window-tokens", "40"));
@@ -77,7 +77,7 @@ class CorpusAuditJobTest {
     void writesParquetRowsWithTheCliFields() throws Exception {
         Path input = dir.resolve("docs.jsonl");
         Files.write(input, corpus().subList(0, 20), StandardCharsets.UTF_8);
-        Path model = TinyModelBundle.aiMalevolence(Files.createDirectories(dir.resolve("model")));
+        Path model = TinyModelBundle.corpus(Files.createDirectories(dir.resolve("model")));
         String out = dir.resolve("audit.parquet").toString();
         assertEquals(0, AlignGuardSparkJob.run(spark, "--task", "corpus-audit", "--input", input.toString(),
                 "--output", out, "--model", model.toString()));

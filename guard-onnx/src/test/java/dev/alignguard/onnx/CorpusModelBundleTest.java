@@ -1,0 +1,130 @@
+package dev.alignguard.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alignguard.core.ModelLoadException;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusModelBundleTest {
+
+    /** A class loader that sees only {@code root} (and the JDK), as a host without the artifact's jar would. */
+    private static URLClassLoader onlyOn(Path root) throws IOException {
+        return new URLClassLoader(new URL[] {root.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    @Test
+    void loadsTheManifestTheBundlingScriptWrites(@TempDir Path dir) throws IOException {
+        CorpusModelBundle b = CorpusModelBundle.fromDirectory(TinyModelBundle.corpus(dir));
+        assertEquals("tiny-test-model", b.id());
+        assertEquals("0.0.1", b.version());
+        assertEquals(128, b.maxLength());
+        assertEquals(OptionalDouble.of(0.5), b.threshold());
+        assertEquals(BundleFiles.sha256(Files.readAllBytes(dir.resolve(CorpusModelBundle.MODEL))), b.sha256());
+        assertEquals(dir.toString(), b.origin());
+    }
+
+    @Test
+    void loadsFromTheArtifactsClassPathLocation(@TempDir Path dir) throws IOException {
+        Path location = Files.createDirectories(dir.resolve(CorpusModelBundle.CLASSPATH_LOCATION));
+        TinyModelBundle.corpus(location);
+        try (URLClassLoader cl = onlyOn(dir)) {
+            CorpusModelBundle b = CorpusModelBundle.fromClassLoader(cl);
+            assertEquals("classpath:" + CorpusModelBundle.CLASSPATH_LOCATION, b.origin());
+            assertEquals(OptionalDouble.of(0.5), b.threshold());
+        }
+    }
+
+    @Test
+    void namesTheArtifactToAddWhenItIsNotOnTheClassPath(@TempDir Path dir) throws IOException {
+        try (URLClassLoader cl = onlyOn(dir)) {
+            ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromClassLoader(cl));
+            assertEquals("corpus model file dev/alignguard/model/corpus/alignguard-corpus-model.json is not on the "
+                    + "class path: add the dev.alignguard:guard-model-corpus dependency", e.getMessage());
+        }
+    }
+
+    @Test
+    void saysTheArtifactHoldsNoModelWhenItWasBuiltWithout(@TempDir Path dir) throws IOException {
+        Path location = Files.createDirectories(dir.resolve(CorpusModelBundle.CLASSPATH_LOCATION));
+        Files.writeString(location.resolve(CorpusModelBundle.TOKENIZER), "{}");
+        try (URLClassLoader cl = onlyOn(dir)) {
+            ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromClassLoader(cl));
+            assertTrue(e.getMessage().startsWith("the dev.alignguard:guard-model-corpus on the class path has no "
+                    + "dev/alignguard/model/corpus/alignguard-corpus-model.json: it is built without the trained "
+                    + "model until training/bundle_malevolence.py has put it there"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesAModelWhoseChecksumIsNotTheManifests(@TempDir Path dir) throws IOException {
+        Path model = TinyModelBundle.corpus(dir).resolve(CorpusModelBundle.MODEL);
+        byte[] bytes = Files.readAllBytes(model);
+        bytes[bytes.length - 1] ^= 0x01;
+        Files.write(model, bytes);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().startsWith("corpus model bundle " + dir + " is corrupt or tampered with: model.onnx "
+                + "has sha256 " + BundleFiles.sha256(bytes) + " but the manifest expects "), e.getMessage());
+    }
+
+    @Test
+    void refusesAModelOfAnotherSizeThanTheManifestStates(@TempDir Path dir) throws IOException {
+        Path model = TinyModelBundle.corpus(dir).resolve(CorpusModelBundle.MODEL);
+        byte[] bytes = Files.readAllBytes(model);
+        Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertEquals("cannot read corpus model bundle " + dir + ": model.onnx is " + (bytes.length - 1) + " bytes, "
+                + "its manifest states " + bytes.length, e.getMessage());
+    }
+
+    @Test
+    void refusesATokenizerOtherThanTheOneTheModelWasTrainedWith(@TempDir Path dir) throws IOException {
+        Path tokenizer = TinyModelBundle.corpus(dir).resolve(CorpusModelBundle.TOKENIZER);
+        byte[] bytes = Files.readAllBytes(tokenizer);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(tokenizer, bytes);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("tokenizer.json has sha256"), e.getMessage());
+    }
+
+    @Test
+    void namesTheMissingModelFile(@TempDir Path dir) throws IOException {
+        Files.delete(TinyModelBundle.corpus(dir).resolve(CorpusModelBundle.MODEL));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertEquals("corpus model bundle file " + dir.resolve("model.onnx") + " is missing", e.getMessage());
+    }
+
+    @Test
+    void refusesAGuardModelBundleSayingWhereTheCorpusModelIs(@TempDir Path dir) throws IOException {
+        ModelBundleTest.copyBundle(dir);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertEquals(dir + " is a guard model bundle (alignguard-model.json), not a corpus model bundle "
+                + "(alignguard-corpus-model.json): the corpus audit's model is dev.alignguard:guard-model-corpus",
+                e.getMessage());
+    }
+
+    @Test
+    void refusesAThresholdThatIsNotAProbability(@TempDir Path dir) {
+        TinyModelBundle.editManifest(TinyModelBundle.corpus(dir),
+                m -> m.replace("\"threshold\": 0.5", "\"threshold\": 1.5"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertEquals("corpus model manifest of " + dir + ": threshold must be a number in (0, 1]", e.getMessage());
+    }
+
+    @Test
+    void refusesAManifestNamingAnotherOutput(@TempDir Path dir) {
+        TinyModelBundle.editManifest(TinyModelBundle.corpus(dir),
+                m -> m.replace("\"output\": \"ai_malevolence\"", "\"output\": \"toxicity\""));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertEquals("corpus model manifest of " + dir + " names output toxicity; the corpus audit reads "
+                + "ai_malevolence", e.getMessage());
+    }
+}

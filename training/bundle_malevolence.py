@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Writes the corpus audit's model bundle, read by guard-onnx's CorpusModelBundle, into a directory (by default
+guard-model-corpus's resources, dev/alignguard/model/corpus/):
+
+- model.onnx                    the int8 ai_malevolence model (malevolence_finetune.py --onnx), byte for byte;
+                                its signature is checked first: inputs input_ids and attention_mask, output
+                                ai_malevolence [batch, 1]
+- tokenizer.json                guard-model's WordPiece tokenizer, byte for byte (the model was trained on its ids)
+- alignguard-corpus-model.json  id, version, output, max_length, the recommended threshold, the SHA-256 and size of
+                                both files, and the fine-tuning report's recipe and metrics (narrative-dev included,
+                                as measured; nothing here is fitted on it)
+
+  /usr/bin/python3 training/bundle_malevolence.py --model training/work/malevolence_int8.onnx \\
+      --report training/reports/malevolence-finetune.json \\
+      --out-dir guard-model-corpus/src/main/resources/dev/alignguard/model/corpus
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from bundle_screen import sha256  # noqa: E402
+
+REPO = os.path.dirname(HERE)
+OUT_DIR = os.path.join(REPO, "guard-model-corpus", "src", "main", "resources", "dev", "alignguard", "model", "corpus")
+GUARD_TOKENIZER = os.path.join(REPO, "guard-model", "src", "main", "resources", "dev", "alignguard", "model",
+                               "tokenizer.json")
+MANIFEST = "alignguard-corpus-model.json"
+OUTPUT = "ai_malevolence"
+INPUTS = ("input_ids", "attention_mask")
+MAX_LENGTH = 128
+SPLIT_METRICS = ("n_pos", "n_neg", "n_hard_neg", "auroc", "recall_at_1pct_fpr", "recall_at_5pct_fpr",
+                 "recall_at_threshold", "hard_neg_over_threshold")
+
+
+def check_signature(model_path):
+    """Raises ValueError unless the model takes input_ids and attention_mask and has output ai_malevolence
+    [batch, 1]; the Java loader refuses such a model too, but later and with less context."""
+    import onnx
+    graph = onnx.load(model_path, load_external_data=False).graph
+    inputs = {i.name for i in graph.input}
+    missing = [n for n in INPUTS if n not in inputs]
+    if missing:
+        raise ValueError(f"{model_path} has no input {', '.join(missing)} (it has {sorted(inputs)})")
+    outputs = {o.name: o for o in graph.output}
+    if OUTPUT not in outputs:
+        raise ValueError(f"{model_path} has no output {OUTPUT} (it has {sorted(outputs)})")
+    dims = outputs[OUTPUT].type.tensor_type.shape.dim
+    if len(dims) != 2 or dims[1].dim_value != 1:
+        raise ValueError(f"{model_path}: output {OUTPUT} must be [batch, 1]")
+
+
+def summary(report):
+    """The report's threshold, recipe and split-level metrics (per-writer breakdowns stay in the report)."""
+    threshold = report.get("threshold")
+    if not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
+        raise ValueError(f"the report's threshold must be a number in (0, 1], is {threshold!r}")
+    training = {k: report[k] for k in ("recipe", "best_epoch") if k in report}
+    if "history" in report:
+        training["epochs"] = len(report["history"])
+    metrics = {split: {k: m[k] for k in SPLIT_METRICS if k in m} for split, m in report.get("splits", {}).items()}
+    if "narrative_dev" in report:
+        metrics["narrative_dev"] = report["narrative_dev"]
+    return float(threshold), training, metrics
+
+
+def file_entry(path, name):
+    return {"file": name, "sha256": sha256(path), "size_bytes": os.path.getsize(path)}
+
+
+def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=GUARD_TOKENIZER):
+    """Copies the model and tokenizer into out_dir and writes the manifest; returns the manifest."""
+    check_signature(model)
+    with open(report_path, encoding="utf-8") as f:
+        threshold, training, metrics = summary(json.load(f))
+    os.makedirs(out_dir, exist_ok=True)
+    model_out = os.path.join(out_dir, "model.onnx")
+    tokenizer_out = os.path.join(out_dir, "tokenizer.json")
+    shutil.copyfile(model, model_out)
+    if os.path.abspath(tokenizer) != os.path.abspath(tokenizer_out):
+        shutil.copyfile(tokenizer, tokenizer_out)
+    manifest = {
+        "id": model_id,
+        "version": version,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "output": OUTPUT,
+        "max_length": MAX_LENGTH,
+        "threshold": threshold,
+        "model": {**file_entry(model_out, "model.onnx"),
+                  "inputs": {n: "int64 [batch, sequence]" for n in INPUTS},
+                  "output": {OUTPUT: "float [batch, 1], sigmoid probability that the passage portrays an AI "
+                                     "system as hostile to humans"}},
+        "tokenizer": file_entry(tokenizer_out, "tokenizer.json"),
+        "training": {**training, "report": os.path.basename(report_path)},
+        "metrics": metrics,
+    }
+    with open(os.path.join(out_dir, MANIFEST), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=1)
+        f.write("\n")
+    return manifest
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", required=True, help="the int8 ONNX model (malevolence_finetune.py --onnx)")
+    ap.add_argument("--report", required=True, help="malevolence_finetune.py's --json report")
+    ap.add_argument("--out-dir", default=OUT_DIR)
+    ap.add_argument("--id", default="alignguard-ai-malevolence-minilm-l6-int8")
+    ap.add_argument("--version", default="0.1.0")
+    ap.add_argument("--tokenizer", default=GUARD_TOKENIZER, help="default: guard-model's tokenizer.json")
+    a = ap.parse_args(argv)
+    try:
+        m = write_bundle(a.model, a.report, a.out_dir, a.id, a.version, a.tokenizer)
+    except (OSError, ValueError) as e:
+        sys.exit(f"bundle_malevolence: {e}")
+    print(f"wrote {a.out_dir}: {m['id']} {m['version']}, threshold {m['threshold']}, "
+          f"model {m['model']['size_bytes']} bytes sha256 {m['model']['sha256']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""bundle_malevolence.py: what it copies, what the manifest states, and the models and reports it refuses."""
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import bundle_malevolence as bm  # noqa: E402
+
+REPORT = {"recipe": {"frozen_layers": 3}, "history": [{"epoch": 1}, {"epoch": 2}], "best_epoch": 2,
+          "threshold": 0.85,
+          "splits": {"val": {"n_pos": 134, "auroc": 0.9, "hard_neg_over_threshold": 0.04,
+                             "writers": {"m04": {"auroc": 0.8}}}},
+          "narrative_dev": {"AUROC": 0.95}}
+
+
+def write_model(path, output="ai_malevolence", width=1):
+    from onnx import TensorProto, helper, save
+    ids = helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "sequence"])
+    mask = helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "sequence"])
+    out = helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", width])
+    nodes = [helper.make_node("Cast", ["attention_mask"], ["f"], to=TensorProto.FLOAT),
+             helper.make_node("ReduceMax", ["f"], [output], axes=[1], keepdims=1)]
+    save(helper.make_model(helper.make_graph(nodes, "g", [ids, mask], [out]),
+                           opset_imports=[helper.make_opsetid("", 13)]), path)
+
+
+class BundleMalevolence(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.model = os.path.join(self.tmp.name, "int8.onnx")
+        self.report = os.path.join(self.tmp.name, "finetune.json")
+        self.tokenizer = os.path.join(self.tmp.name, "tok.json")
+        self.out = os.path.join(self.tmp.name, "out")
+        with open(self.report, "w", encoding="utf-8") as f:
+            json.dump(REPORT, f)
+        with open(self.tokenizer, "w", encoding="utf-8") as f:
+            f.write('{"model": {}}')
+
+    def bundle(self):
+        return bm.write_bundle(self.model, self.report, self.out, "m", "1.2.3", self.tokenizer)
+
+    def test_copies_model_and_tokenizer_and_states_their_checksums_and_sizes(self):
+        write_model(self.model)
+        m = self.bundle()
+        for name, section in (("model.onnx", "model"), ("tokenizer.json", "tokenizer")):
+            with open(os.path.join(self.out, name), "rb") as f:
+                data = f.read()
+            self.assertEqual(hashlib.sha256(data).hexdigest(), m[section]["sha256"])
+            self.assertEqual(len(data), m[section]["size_bytes"])
+        with open(os.path.join(self.out, bm.MANIFEST), encoding="utf-8") as f:
+            self.assertEqual(m, json.load(f))
+
+    def test_manifest_states_what_the_java_loader_reads(self):
+        write_model(self.model)
+        m = self.bundle()
+        self.assertEqual(("m", "1.2.3", "ai_malevolence", 128, 0.85),
+                         (m["id"], m["version"], m["output"], m["max_length"], m["threshold"]))
+
+    def test_manifest_keeps_split_metrics_and_narrative_dev_without_per_writer_rows(self):
+        write_model(self.model)
+        m = self.bundle()
+        self.assertEqual({"val": {"n_pos": 134, "auroc": 0.9, "hard_neg_over_threshold": 0.04},
+                          "narrative_dev": {"AUROC": 0.95}}, m["metrics"])
+        self.assertEqual({"recipe": {"frozen_layers": 3}, "best_epoch": 2, "epochs": 2, "report": "finetune.json"},
+                         m["training"])
+
+    def test_refuses_a_model_without_the_ai_malevolence_output_and_writes_nothing(self):
+        write_model(self.model, output="probabilities")
+        with self.assertRaisesRegex(ValueError, "has no output ai_malevolence"):
+            self.bundle()
+        self.assertFalse(os.path.exists(self.out))
+
+    def test_refuses_an_output_wider_than_one(self):
+        write_model(self.model, width=3)
+        with self.assertRaisesRegex(ValueError, r"must be \[batch, 1\]"):
+            self.bundle()
+
+    def test_refuses_a_report_whose_threshold_is_not_a_probability(self):
+        write_model(self.model)
+        with open(self.report, "w", encoding="utf-8") as f:
+            json.dump({**REPORT, "threshold": 1.5}, f)
+        with self.assertRaisesRegex(ValueError, r"threshold must be a number in \(0, 1\]"):
+            self.bundle()
+
+
+if __name__ == "__main__":
+    unittest.main()
