@@ -3,13 +3,18 @@
 # Usage: bash training/run_all.sh            (from anywhere; logs to stdout)
 # Env:   RELEASE_TRAIN_ARGS="..."  the release recipe for train.py: a fixed step count and no wall-clock budget, so the
 #                                  model does not depend on the machine's speed (default below: model 0.5.0's recipe)
-#        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces RELEASE_TRAIN_ARGS
+#        RELEASE_CONTINUE_ARGS="..." the release recipe's second stage: train.py --init model.pt with these
+#                                  arguments (a fresh schedule and batch order; unset = no second stage).
+#                                  Candidate r7: RELEASE_TRAIN_ARGS="--max-steps 2600 ..." RELEASE_CONTINUE_ARGS="--seed 4321
+#                                  --lr 2e-5 --head-lr 1e-4 --max-steps 2000 --epochs 1 --freeze-layers 1 --time-budget-min 0"
+#        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces both release stages
 #        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
 PY=/usr/bin/python3
 RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2471 --epochs 2 --freeze-layers 1 --time-budget-min 0}"
+RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS:-}"
 T0=$(date +%s)
 step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
 
@@ -42,6 +47,12 @@ fi
 step "train: ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}"
 # shellcheck disable=SC2086
 $PY training/train.py --corpus-dir "$CORPUS" ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}
+if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_CONTINUE_ARGS" ]; then
+  step "train, second stage (continued from the first): $RELEASE_CONTINUE_ARGS"
+  cp training/work/model.pt training/work/model-stage1.pt
+  # shellcheck disable=SC2086
+  $PY training/train.py --corpus-dir "$CORPUS" --init training/work/model-stage1.pt $RELEASE_CONTINUE_ARGS
+fi
 
 step "evaluate (PyTorch fp32): thresholds on val, metrics on test, dev-eval (measure only)"
 $PY training/evaluate.py --stage torch --corpus-dir "$CORPUS"
