@@ -140,6 +140,8 @@ def main(argv=None):
     p.add_argument("--leet-copies", type=int, default=1,
                    help="leetspeak copies of each positive train text (0 = none)")
     p.add_argument("--seed", type=int, default=1234)
+    p.add_argument("--refit", action="store_true",
+                   help="keep work/student.onnx and only re-fit clear_below and the metrics (new teacher or budget)")
     a = p.parse_args(argv)
     random.seed(a.seed)
     np.random.seed(a.seed)
@@ -157,6 +159,90 @@ def main(argv=None):
         splits[split] = (items, seqs, y, hard, teacher_probs(a.teacher, seqs, split, a.corpus_dir))
     thresholds = teacher_thresholds(a)
 
+    out = os.path.join(common.WORK, "student.onnx")
+    if a.refit:
+        # re-calibrate the student already in work/ (for a new teacher, thresholds or budget) without retraining
+        if not os.path.exists(out):
+            sys.exit(f"--refit needs a trained student at {out}")
+        with open(os.path.join(common.WORK, "student.json")) as f:
+            info = json.load(f)
+        score = lambda s: ortcheck.run(out, s, batch=64, threads=2, verbose=False)
+        train_s = None
+    else:
+        model, train_s = train_student(a, splits)
+        score = lambda s: predict(model, s)
+        info = {}
+
+    # calibration on validation: the largest clear_below that costs (almost) no recall against the teacher
+    _, vs, vy, _, vt = splits["val"]
+    sv = score(vs)
+    clear, q = calibrate(sv, vy, vt, thresholds, a.max_recall_loss, a.max_flag_recall_loss)
+    print("clear_below: " + ", ".join(f"{l}={v:.4f} ({q[l]:.2f} x flag)" for l, v in clear.items()), flush=True)
+
+    metrics = {}
+    for split in ("val", "test"):
+        _, ss, sy, shard, st = splits[split]
+        sp = score(ss)
+        cleared = np.all(sp < np.array([clear[l] for l in LABELS]), axis=1)
+        cascade = np.where(cleared[:, None], sp, st)
+        neg = sy.max(axis=1) == 0
+        m = {"texts": int(len(ss)), "cleared_negatives": float(cleared[neg].mean()),
+             "cleared_hard_negatives": float(cleared[neg & shard].mean()) if (neg & shard).any() else None,
+             "cleared_other_negatives": float(cleared[neg & ~shard].mean()) if (neg & ~shard).any() else None,
+             "cleared_positives": float(cleared[~neg].mean()), "per_label": {}}
+        for k, lab in enumerate(LABELS):
+            yk = sy[:, k]
+            negk = yk == 0
+            r_t = recall_at_fpr(st[yk == 1, k], st[negk, k], 0.01)
+            r_c = recall_at_fpr(cascade[yk == 1, k], cascade[negk, k], 0.01)
+            m["per_label"][lab] = {
+                "student_auroc": label_auroc(yk, sp[:, k]),
+                "teacher_recall_at_1pct_fpr": r_t, "cascade_recall_at_1pct_fpr": r_c,
+                "escalated_positives": float(np.mean(~cleared[yk == 1])),
+                "recall_at_flag_teacher": float(np.mean(st[yk == 1, k] >= thresholds[lab]["flag"])),
+                "recall_at_flag_cascade": float(np.mean(cascade[yk == 1, k] >= thresholds[lab]["flag"])),
+                "recall_at_block_teacher": float(np.mean(st[yk == 1, k] >= thresholds[lab]["block"])),
+                "recall_at_block_cascade": float(np.mean(cascade[yk == 1, k] >= thresholds[lab]["block"])),
+            }
+        metrics[split] = m
+        print(f"{split}: cleared {m['cleared_negatives']:.1%} of negatives ({(m['cleared_other_negatives'] or 0):.1%} "
+              f"of the ones that are not hard negatives), "
+              f"{(m['cleared_hard_negatives'] or 0):.1%} of hard negatives, {m['cleared_positives']:.2%} of positives; "
+              + "; ".join(f"{l} recall@1%FPR teacher {v['teacher_recall_at_1pct_fpr']:.3f} cascade "
+                          f"{v['cascade_recall_at_1pct_fpr']:.3f}" for l, v in m["per_label"].items()), flush=True)
+
+    if not a.refit:
+        export(model, out)
+        _, ts, _, _, _ = splits["test"]
+        sample = ts[:400]
+        ort = ortcheck.run(out, sample, batch=1, threads=1, verbose=False)
+        diff = float(np.abs(ort - predict(model, sample)).max())
+        print(f"ONNX student parity on 400 test texts: max |diff| {diff:.2e}", flush=True)
+        if diff > 2e-3:
+            sys.exit(f"student export parity failed: {diff}")
+        info = {
+            "file": "student.onnx",
+            "architecture": f"WordPiece ids -> embeddings {a.dim}d (PCA of MiniLM word embeddings, fine-tuned, fp16) -> "
+                            f"2x Conv1d(k=3, {a.channels}, GELU) -> masked max+mean pooling -> linear -> sigmoid",
+            "distillation": "target = max(gold label * 0.97, teacher probability)"
+                            + (f"; plus {a.leet_copies} leetspeak cop{'y' if a.leet_copies == 1 else 'ies'} of every "
+                               "positive train text with the original's target" if a.leet_copies else ""),
+            "training": {"epochs": a.epochs, "batch_size": a.batch_size, "lr": a.lr, "seed": a.seed,
+                         "seconds": round(train_s, 1),
+                         "command": "python3 training/student.py " + " ".join(argv or sys.argv[1:])},
+            "onnx_parity_max_abs_diff": diff,
+        }
+    else:
+        info["refit_command"] = "python3 training/student.py " + " ".join(argv or sys.argv[1:])
+    info.update({"clear_below": clear, "clear_below_times_flag": q, "max_recall_loss_val": a.max_recall_loss,
+                 "max_flag_recall_loss_val": a.max_flag_recall_loss, "metrics": metrics})
+    with open(os.path.join(common.WORK, "student.json"), "w") as f:
+        json.dump(info, f, indent=2)
+    print(f"wrote {out} ({os.path.getsize(out) / 1e6:.2f} MB) and student.json")
+
+
+def train_student(a, splits):
+    """Distil the teacher into a fresh student on the train split; returns the model and the seconds spent."""
     items, seqs, y, _, t = splits["train"]
     target = np.maximum(y * 0.97, t)
     if a.leet_copies:
@@ -196,77 +282,15 @@ def main(argv=None):
         auc = [label_auroc(vy[:, k], sp[:, k]) for k in range(len(LABELS))]
         print(f"epoch {ep + 1}/{a.epochs} loss {tot / len(batches):.4f} val AUROC "
               + " ".join(f"{x:.3f}" for x in auc) + f" ({time.time() - t0:.0f}s)", flush=True)
-    train_s = time.time() - t0
+    return model, time.time() - t0
 
-    # calibration on validation: the largest clear_below that costs (almost) no recall against the teacher
-    _, vs, vy, _, vt = splits["val"]
-    sv = predict(model, vs)
-    clear, q = calibrate(sv, vy, vt, thresholds, a.max_recall_loss, a.max_flag_recall_loss)
-    print("clear_below: " + ", ".join(f"{l}={v:.4f} ({q[l]:.2f} x flag)" for l, v in clear.items()), flush=True)
-
-    metrics = {}
-    for split in ("val", "test"):
-        _, ss, sy, shard, st = splits[split]
-        sp = predict(model, ss)
-        cleared = np.all(sp < np.array([clear[l] for l in LABELS]), axis=1)
-        cascade = np.where(cleared[:, None], sp, st)
-        neg = sy.max(axis=1) == 0
-        m = {"texts": int(len(ss)), "cleared_negatives": float(cleared[neg].mean()),
-             "cleared_hard_negatives": float(cleared[neg & shard].mean()) if (neg & shard).any() else None,
-             "cleared_other_negatives": float(cleared[neg & ~shard].mean()) if (neg & ~shard).any() else None,
-             "cleared_positives": float(cleared[~neg].mean()), "per_label": {}}
-        for k, lab in enumerate(LABELS):
-            yk = sy[:, k]
-            negk = yk == 0
-            r_t = recall_at_fpr(st[yk == 1, k], st[negk, k], 0.01)
-            r_c = recall_at_fpr(cascade[yk == 1, k], cascade[negk, k], 0.01)
-            m["per_label"][lab] = {
-                "student_auroc": label_auroc(yk, sp[:, k]),
-                "teacher_recall_at_1pct_fpr": r_t, "cascade_recall_at_1pct_fpr": r_c,
-                "escalated_positives": float(np.mean(~cleared[yk == 1])),
-                "recall_at_flag_teacher": float(np.mean(st[yk == 1, k] >= thresholds[lab]["flag"])),
-                "recall_at_flag_cascade": float(np.mean(cascade[yk == 1, k] >= thresholds[lab]["flag"])),
-                "recall_at_block_teacher": float(np.mean(st[yk == 1, k] >= thresholds[lab]["block"])),
-                "recall_at_block_cascade": float(np.mean(cascade[yk == 1, k] >= thresholds[lab]["block"])),
-            }
-        metrics[split] = m
-        print(f"{split}: cleared {m['cleared_negatives']:.1%} of negatives ({(m['cleared_other_negatives'] or 0):.1%} "
-              f"of the ones that are not hard negatives), "
-              f"{(m['cleared_hard_negatives'] or 0):.1%} of hard negatives, {m['cleared_positives']:.2%} of positives; "
-              + "; ".join(f"{l} recall@1%FPR teacher {v['teacher_recall_at_1pct_fpr']:.3f} cascade "
-                          f"{v['cascade_recall_at_1pct_fpr']:.3f}" for l, v in m["per_label"].items()), flush=True)
-
-    out = os.path.join(common.WORK, "student.onnx")
-    export(model, out)
-    _, ts, _, _, _ = splits["test"]
-    sample = ts[:400]
-    ort = ortcheck.run(out, sample, batch=1, threads=1, verbose=False)
-    diff = float(np.abs(ort - predict(model, sample)).max())
-    print(f"ONNX student parity on 400 test texts: max |diff| {diff:.2e}", flush=True)
-    if diff > 2e-3:
-        sys.exit(f"student export parity failed: {diff}")
-    info = {
-        "file": "student.onnx", "clear_below": clear, "clear_below_times_flag": q,
-        "max_recall_loss_val": a.max_recall_loss, "max_flag_recall_loss_val": a.max_flag_recall_loss,
-        "architecture": f"WordPiece ids -> embeddings {a.dim}d (PCA of MiniLM word embeddings, fine-tuned, fp16) -> "
-                        f"2x Conv1d(k=3, {a.channels}, GELU) -> masked max+mean pooling -> linear -> sigmoid",
-        "distillation": "target = max(gold label * 0.97, teacher probability)"
-                        + (f"; plus {a.leet_copies} leetspeak cop{'y' if a.leet_copies == 1 else 'ies'} of every "
-                           "positive train text with the original's target" if a.leet_copies else ""),
-        "training": {"epochs": a.epochs, "batch_size": a.batch_size, "lr": a.lr, "seed": a.seed,
-                     "seconds": round(train_s, 1), "command": "python3 training/student.py " + " ".join(argv or sys.argv[1:])},
-        "metrics": metrics, "onnx_parity_max_abs_diff": diff,
-    }
-    with open(os.path.join(common.WORK, "student.json"), "w") as f:
-        json.dump(info, f, indent=2)
-    print(f"wrote {out} ({os.path.getsize(out) / 1e6:.2f} MB) and student.json")
 
 
 def calibrate(sv, vy, vt, thresholds, max_r1_loss, max_flag_loss):
-    """clear_below = q_l x each label's flag threshold, one multiple q_l in [0.30, 1.00] (steps of 0.02) per
+    """clear_below = q_l x each label's flag threshold, one multiple q_l in [0, 1.00] (steps of 0.02) per
     label, as large as validation allows: the cascade may lose at most `max_r1_loss` recall at 1% FPR and at
     most `max_flag_loss` recall at the flag threshold against the teacher alone, for every label. The multiples
-    grow one step at a time, label after label, while the constraints hold (a label whose teacher scores run
+    grow together from 0 while the constraints hold, then one step at a time, label after label (a label whose teacher scores run
     high on benign text, like self_preservation, would otherwise hold the others back)."""
     flag = np.array([thresholds[l]["flag"] for l in LABELS])
     base = [(recall_at_fpr(vt[vy[:, k] == 1, k], vt[vy[:, k] == 0, k], 0.01), np.mean(vt[vy[:, k] == 1, k] >= flag[k]))
@@ -283,9 +307,11 @@ def calibrate(sv, vy, vt, thresholds, max_r1_loss, max_flag_loss):
                 return False
         return True
 
-    q = np.full(len(LABELS), 0.30)
-    if not ok(q):
-        q[:] = 0.0
+    # a text is cleared only when every label is below its bar, so the multiples first grow together (one label
+    # alone clears nothing and would grow unchecked), then one label at a time
+    q = np.zeros(len(LABELS))
+    while q[0] < 1.0 - 1e-9 and ok(np.round(q + 0.02, 2)):
+        q = np.round(q + 0.02, 2)
     grown = q.any()
     while grown:
         grown = False
