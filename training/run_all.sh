@@ -7,7 +7,11 @@
 #                                  arguments (a fresh schedule and batch order; unset = no second stage).
 #                                  Candidate r7: RELEASE_TRAIN_ARGS="--max-steps 2600 ..." RELEASE_CONTINUE_ARGS="--seed 4321
 #                                  --lr 2e-5 --head-lr 1e-4 --max-steps 2000 --epochs 1 --freeze-layers 1 --time-budget-min 0"
-#        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces both release stages
+#        RELEASE_EARLY_LAST_WRITER=N  the first two stages train on the corpus of writers w01..wN only (as the release
+#                                  that introduced them did); a third stage, RELEASE_FINAL_ARGS, then continues on the
+#                                  full corpus. Unset = every stage trains on the full corpus.
+#        RELEASE_FINAL_ARGS="..."  the third stage's train.py arguments (with --init the second stage's model)
+#        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces all release stages
 #        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +19,8 @@ export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEE
 PY=/usr/bin/python3
 RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2471 --epochs 2 --freeze-layers 1 --time-budget-min 0}"
 RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS:-}"
+RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER:-}"
+RELEASE_FINAL_ARGS="${RELEASE_FINAL_ARGS:-}"
 T0=$(date +%s)
 step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
 
@@ -44,14 +50,27 @@ else
   echo "DJL jars not in ~/.m2; skipped"
 fi
 
+EARLY="$CORPUS"
+if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_EARLY_LAST_WRITER" ]; then
+  EARLY=training/work/corpus-early
+  step "corpus for the first stages: writers w01..w$RELEASE_EARLY_LAST_WRITER only"
+  $PY training/data/assemble_v4.py --last-writer "$RELEASE_EARLY_LAST_WRITER" --out "$EARLY"
+fi
+
 step "train: ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}"
 # shellcheck disable=SC2086
-$PY training/train.py --corpus-dir "$CORPUS" ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}
+$PY training/train.py --corpus-dir "$EARLY" ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}
 if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_CONTINUE_ARGS" ]; then
   step "train, second stage (continued from the first): $RELEASE_CONTINUE_ARGS"
   cp training/work/model.pt training/work/model-stage1.pt
   # shellcheck disable=SC2086
-  $PY training/train.py --corpus-dir "$CORPUS" --init training/work/model-stage1.pt $RELEASE_CONTINUE_ARGS
+  $PY training/train.py --corpus-dir "$EARLY" --init training/work/model-stage1.pt $RELEASE_CONTINUE_ARGS
+fi
+if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_FINAL_ARGS" ]; then
+  step "train, third stage (continued from the second, full corpus): $RELEASE_FINAL_ARGS"
+  cp training/work/model.pt training/work/model-stage2.pt
+  # shellcheck disable=SC2086
+  $PY training/train.py --corpus-dir "$CORPUS" --init training/work/model-stage2.pt $RELEASE_FINAL_ARGS
 fi
 
 step "evaluate (PyTorch fp32): thresholds on val, metrics on test, dev-eval (measure only)"

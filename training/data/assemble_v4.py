@@ -86,6 +86,14 @@ def load_writers(folder):
     return rows
 
 
+def writer_number(writer):
+    """The N of a writer named wN-register (w07-fiction -> 7)."""
+    m = re.match(r"w(\d+)-", writer)
+    if not m:
+        raise ValueError(f"writer name {writer!r} is not wN-register")
+    return int(m.group(1))
+
+
 def load_v3(path):
     """v3 records with their source line kept (`_line`), so numbers are written back exactly as they were."""
     out = []
@@ -172,6 +180,8 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--val-writers", help="comma-separated; overrides WRITER_SPLITS (with --test-writers)")
     ap.add_argument("--test-writers", help="comma-separated; overrides WRITER_SPLITS (with --val-writers)")
+    ap.add_argument("--last-writer", type=int, metavar="N",
+                    help="only writers w01..wN (the corpus an earlier release stage trained on, before later writers)")
     a = ap.parse_args(argv)
     writer_splits = WRITER_SPLITS
     if a.val_writers or a.test_writers:
@@ -182,6 +192,8 @@ def main(argv=None):
     splits = {"train": [], "val": [], "test": []}
     disputed = audit.disagreements()
     for row in load_writers(a.writers):
+        if a.last_writer is not None and writer_number(row["writer"]) > a.last_writer:
+            continue
         if row["id"] in disputed:  # a second writer labelled it otherwise: dropped, not argued
             continue
         split = writer_splits.get(row["writer"], "train")
@@ -213,7 +225,7 @@ def main(argv=None):
     dropped = before - len(splits["train"])
 
     os.makedirs(a.out, exist_ok=True)
-    stats = {"seed": a.seed, "writer_splits": writer_splits, "dropped_audit_disagreements": len(disputed), "dropped_train_duplicates_of_held_out": dropped,
+    stats = {"seed": a.seed, "writer_splits": writer_splits, "last_writer": a.last_writer, "dropped_audit_disagreements": len(disputed), "dropped_train_duplicates_of_held_out": dropped,
              "splits": {}}
     for s, recs in splits.items():
         rng.shuffle(recs)
