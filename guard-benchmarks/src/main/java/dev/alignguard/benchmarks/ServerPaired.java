@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BinaryOperator;
+import java.util.function.DoublePredicate;
 
 /**
  * Whether the guard server meets issue #19's ratio targets (over HTTP at least 0.9x in-process throughput with
@@ -75,6 +77,10 @@ public final class ServerPaired {
     }
 
     private void run() throws Exception {
+        Measure throughput = new Measure("throughput_2_threads", this::throughputBlock, "per_s", 1,
+                PairedStats::ratios, "ratio", "ratio >= " + MIN_THROUGHPUT_RATIO, r -> r >= MIN_THROUGHPUT_RATIO);
+        Measure latency = new Measure("latency_1_thread", this::p50MsBlock, "p50_ms", 4, PairedStats::differences,
+                "added_p50_ms", "added p50 <= " + MAX_ADDED_P50_MS + " ms", d -> d <= MAX_ADDED_P50_MS);
         List<AgentAction.ToolCall> all = new ArrayList<>();
         options.tokens().forEach(t -> all.addAll(Texts.toolCalls(t)));
         List<byte[]> allBodies = all.stream().map(ServerFixtures::body).toList();
@@ -90,45 +96,26 @@ public final class ServerPaired {
                     Call overHttp = v -> ServerFixtures.post(http, requests.get(v % requests.size()));
                     Config config = new Config(tokens, classifier, inProcess, overHttp);
                     System.err.printf("ServerPaired: %s, %d tokens%n", classifier, tokens);
-                    throughput(config);
-                    latency(config);
+                    compare(config, throughput);
+                    compare(config, latency);
                 }
                 Fixtures.requireHealthy(guard);
             }
         }
     }
 
-    /** Pairs of 2-thread throughput blocks; one line with the per-pair ratios HTTP / in-process. */
-    private void throughput(Config c) throws Exception {
-        Measured perSecond = pairs(this::throughputBlock, c);
-        PairedStats.Spread ratio = PairedStats.spread(
-                PairedStats.ratios(perSecond.inProcess(), perSecond.overHttp()));
-        ObjectNode line = head("throughput_2_threads", c, perSecond);
-        values(line.putArray("in_process_per_s"), perSecond.inProcess(), 1);
-        values(line.putArray("over_http_per_s"), perSecond.overHttp(), 1);
-        line.put("in_process_median_per_s", round(PairedStats.spread(perSecond.inProcess()).median(), 1));
-        line.put("over_http_median_per_s", round(PairedStats.spread(perSecond.overHttp()).median(), 1));
-        line.put("ratio_median", round(ratio.median(), 3)).put("ratio_q1", round(ratio.q1(), 3))
-                .put("ratio_q3", round(ratio.q3(), 3));
-        line.put("target", "ratio >= " + MIN_THROUGHPUT_RATIO)
-                .put("met_by_median", ratio.median() >= MIN_THROUGHPUT_RATIO);
-        write(line);
-    }
-
-    /** Pairs of 1-thread latency blocks; one line with the per-pair p50 differences HTTP - in-process. */
-    private void latency(Config c) throws Exception {
-        Measured p50Ms = pairs(this::p50MsBlock, c);
-        PairedStats.Spread added = PairedStats.spread(
-                PairedStats.differences(p50Ms.inProcess(), p50Ms.overHttp()));
-        ObjectNode line = head("latency_1_thread", c, p50Ms);
-        values(line.putArray("in_process_p50_ms"), p50Ms.inProcess(), 4);
-        values(line.putArray("over_http_p50_ms"), p50Ms.overHttp(), 4);
-        line.put("in_process_median_p50_ms", round(PairedStats.spread(p50Ms.inProcess()).median(), 4));
-        line.put("over_http_median_p50_ms", round(PairedStats.spread(p50Ms.overHttp()).median(), 4));
-        line.put("added_p50_ms_median", round(added.median(), 4)).put("added_p50_ms_q1", round(added.q1(), 4))
-                .put("added_p50_ms_q3", round(added.q3(), 4));
-        line.put("target", "added p50 <= " + MAX_ADDED_P50_MS + " ms")
-                .put("met_by_median", added.median() <= MAX_ADDED_P50_MS);
+    /** Measures pairs of blocks on both paths, compares each pair and writes one line. */
+    private void compare(Config c, Measure m) throws Exception {
+        Measured v = pairs(m.block(), c);
+        PairedStats.Spread s = PairedStats.spread(m.compare().apply(v.inProcess(), v.overHttp()));
+        ObjectNode line = head(m.name(), c, v);
+        values(line.putArray("in_process_" + m.unit()), v.inProcess(), m.decimals());
+        values(line.putArray("over_http_" + m.unit()), v.overHttp(), m.decimals());
+        line.put("in_process_median_" + m.unit(), round(PairedStats.spread(v.inProcess()).median(), m.decimals()));
+        line.put("over_http_median_" + m.unit(), round(PairedStats.spread(v.overHttp()).median(), m.decimals()));
+        line.put(m.comparison() + "_median", round(s.median(), 4)).put(m.comparison() + "_q1", round(s.q1(), 4))
+                .put(m.comparison() + "_q3", round(s.q3(), 4));
+        line.put("target", m.target()).put("met_by_median", m.met().test(s.median()));
         write(line);
     }
 
@@ -140,8 +127,8 @@ public final class ServerPaired {
         double[] inProcess = new double[options.pairs()];
         double[] overHttp = new double[options.pairs()];
         for (int p = 0; p < options.pairs(); p++) {
-            for (boolean http : PairedStats.abba(p, false, true)) {
-                if (http) {
+            for (boolean overHttpBlock : PairedStats.abba(p, false, true)) {
+                if (overHttpBlock) {
                     overHttp[p] = block.measure(c.overHttp());
                 } else {
                     inProcess[p] = block.measure(c.inProcess());
@@ -239,6 +226,15 @@ public final class ServerPaired {
     @FunctionalInterface
     private interface Block {
         double measure(Call call) throws Exception;
+    }
+
+    /**
+     * What a line reports: blocks measured by {@code block} in {@code unit} (2-thread throughput, 1-thread
+     * p50), compared pair by pair with {@code compare} (HTTP / in-process or HTTP - in-process) and judged
+     * against the issue's target by the median of the comparisons.
+     */
+    private record Measure(String name, Block block, String unit, int decimals, BinaryOperator<double[]> compare,
+                           String comparison, String target, DoublePredicate met) {
     }
 
     /** A tool-call size and classifier, with the two paths to compare on it. */
