@@ -1,25 +1,13 @@
 package dev.alignguard.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.Verdict;
-import dev.alignguard.micrometer.MeteredAuditSink;
 import dev.alignguard.server.GuardServer;
-import dev.alignguard.server.ServerSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,12 +38,16 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@link #overHttpBlockingClient} a blocking-socket client as Python's {@code http.client} is, which has no
  * client threads to wake and so shows the server's share.
  *
- * <p>Before JMH's own warm-up, every fork runs the code path it measures {@value #WARM_UP_CALLS} times with a
- * classifier that costs nothing (on a throwaway guard and, for the HTTP benchmarks, a throwaway server): JMH's
- * 3-second warm-up is 100 to 2,000 calls with the model, far too few for the JIT to compile Jetty, the
- * HttpClient and the JSON code (a cold server answers in about 1.4 ms at p50, a compiled one in 0.13), while a
- * long-running sidecar compiled them in its first minute. In-process forks get the same number of guard checks,
- * so neither side starts warmer.
+ * <p>Before JMH's own warm-up, every fork runs the code path it measures
+ * {@value ServerFixtures#WARM_UP_CALLS} times with a classifier that costs nothing (on a throwaway guard and,
+ * for the HTTP benchmarks, a throwaway server): JMH's 3-second warm-up is 100 to 2,000 calls with the model,
+ * far too few for the JIT to compile Jetty, the HttpClient and the JSON code (a cold server answers in about
+ * 1.4 ms at p50, a compiled one in 0.13), while a long-running sidecar compiled them in its first minute.
+ * In-process forks get the same number of guard checks, so neither side starts warmer.
+ *
+ * <p>These are the absolute numbers. Whether the server meets a ratio target is better answered by
+ * {@link ServerPaired}, which alternates both paths in one JVM so that load drifting on a shared machine
+ * falls on both alike; JMH measures them minutes apart.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -64,11 +56,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Xms1g", "-Xmx1g",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.ai.djl=error"})
 public class ServerBenchmark {
-    /** Calls of the measured path, with a free classifier, before JMH's warm-up (see the class comment). */
-    static final int WARM_UP_CALLS = 30_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CHECK = "/v1/check";
-
     /** One guard, and a server in front of it on a free loopback port. */
     @State(Scope.Benchmark)
     public static class Served {
@@ -91,13 +78,17 @@ public class ServerBenchmark {
         @Setup(Level.Trial)
         public void setUp(BenchmarkParams params) throws Exception {
             actions = Texts.toolCalls(tokens);
-            bodies = actions.stream().map(ServerBenchmark::body).toList();
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
-            defaultHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            warmUp(params.getBenchmark().contains(".overHttp"));
-            guard = classifier.equals("constant") ? freeGuard() : Fixtures.bundledGuard(false);
-            server = serve(guard);
-            requests = requests(server);
+            bodies = actions.stream().map(ServerFixtures::body).toList();
+            http = ServerFixtures.sameThreadClient();
+            defaultHttp = ServerFixtures.defaultClient();
+            if (params.getBenchmark().contains(".overHttp")) {
+                ServerFixtures.warmUpOverHttp(bodies, http, defaultHttp);
+            } else {
+                ServerFixtures.warmUpInProcess(actions);
+            }
+            guard = ServerFixtures.guard(classifier);
+            server = ServerFixtures.serve(guard);
+            requests = ServerFixtures.requests(server, bodies);
             Fixtures.requireScored(guard.check(actions.get(0)));
         }
 
@@ -106,76 +97,6 @@ public class ServerBenchmark {
             Fixtures.requireHealthy(guard);
             server.close();
             guard.close();
-        }
-
-        /** {@link #WARM_UP_CALLS} calls from 2 threads: over HTTP with all three clients, or in process. */
-        private void warmUp(boolean overHttp) throws Exception {
-            try (Guard free = freeGuard()) {
-                if (!overHttp) {
-                    inTwoThreads(() -> {
-                        for (int i = 0; i < WARM_UP_CALLS / 2; i++) {
-                            Fixtures.requireScored(free.check(actions.get(i % actions.size())));
-                        }
-                    });
-                    return;
-                }
-                GuardServer warm = serve(free);
-                try {
-                    List<HttpRequest> warmRequests = requests(warm);
-                    inTwoThreads(() -> {
-                        try (BlockingHttpClient blocking = blockingClient(warm)) {
-                            for (int i = 0; i < WARM_UP_CALLS / 2; i++) {
-                                int v = i % bodies.size();
-                                switch (i % 3) {
-                                    case 0 -> post(http, warmRequests.get(v));
-                                    case 1 -> post(defaultHttp, warmRequests.get(v));
-                                    default -> post(blocking, bodies.get(v));
-                                }
-                            }
-                        }
-                    });
-                } finally {
-                    warm.close();
-                }
-            }
-        }
-
-        private List<HttpRequest> requests(GuardServer at) {
-            URI check = at.uri().resolve(CHECK);
-            return bodies.stream().map(b -> HttpRequest.newBuilder(check).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(b)).build()).toList();
-        }
-
-        BlockingHttpClient blockingClient(GuardServer at) throws IOException {
-            return new BlockingHttpClient(at.uri().getHost(), at.port(), CHECK);
-        }
-
-        private static Guard freeGuard() {
-            return Guard.builder().classifier(new ConstantClassifier()).config(Fixtures.config(false))
-                    .auditSink(Fixtures.NO_AUDIT).build();
-        }
-
-        private static GuardServer serve(Guard guard) throws IOException {
-            GuardServer server = GuardServer.start(ServerSettings.defaults().withBind("127.0.0.1", 0));
-            server.ready(guard, new MeteredAuditSink(Fixtures.NO_AUDIT));
-            return server;
-        }
-
-        static String post(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return requirePolicyVerdict(r.statusCode() == 200, Integer.toString(r.statusCode()), r.body());
-        }
-
-        static String post(BlockingHttpClient client, byte[] body) throws IOException {
-            BlockingHttpClient.Response r = client.post(body);
-            return requirePolicyVerdict(r.ok(), r.status(), r.body());
-        }
-
-        private static String requirePolicyVerdict(boolean ok, String status, String body) {
-            if (!ok || !body.contains("\"cause\":\"POLICY\"")) {
-                throw new IllegalStateException("the server answered " + status + ": " + body);
-            }
-            return body;
         }
     }
 
@@ -186,45 +107,13 @@ public class ServerBenchmark {
 
         @Setup(Level.Trial)
         public void open(Served s) throws IOException {
-            client = s.blockingClient(s.server);
+            client = ServerFixtures.blockingClient(s.server);
         }
 
         @TearDown(Level.Trial)
         public void close() throws IOException {
             client.close();
         }
-    }
-
-    /** Runs {@code task} on two threads at once and waits for both; the first failure is thrown. */
-    private static void inTwoThreads(Task task) throws Exception {
-        Callable<Void> call = () -> {
-            task.run();
-            return null;
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Void>> done = pool.invokeAll(List.of(call, call));
-            for (Future<Void> f : done) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Work for {@link #inTwoThreads}. */
-    @FunctionalInterface
-    private interface Task {
-        void run() throws Exception;
-    }
-
-    private static byte[] body(AgentAction.ToolCall a) {
-        ObjectNode o = JSON.createObjectNode().put("tool", a.tool()).put("arguments", a.argumentsJson());
-        return o.put("rationale", a.rationale()).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Benchmark
@@ -234,17 +123,17 @@ public class ServerBenchmark {
 
     @Benchmark
     public String overHttp(Served s, Cursor c) throws IOException, InterruptedException {
-        return Served.post(s.http, c.next(s.requests));
+        return ServerFixtures.post(s.http, c.next(s.requests));
     }
 
     @Benchmark
     public String overHttpDefaultClient(Served s, Cursor c) throws IOException, InterruptedException {
-        return Served.post(s.defaultHttp, c.next(s.requests));
+        return ServerFixtures.post(s.defaultHttp, c.next(s.requests));
     }
 
     @Benchmark
     public String overHttpBlockingClient(Served s, Connection connection, Cursor c) throws IOException {
-        return Served.post(connection.client, c.next(s.bodies));
+        return ServerFixtures.post(connection.client, c.next(s.bodies));
     }
 
     @Benchmark
@@ -260,6 +149,6 @@ public class ServerBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public String overHttpThroughput2Threads(Served s, Cursor c) throws IOException, InterruptedException {
-        return Served.post(s.http, c.next(s.requests));
+        return ServerFixtures.post(s.http, c.next(s.requests));
     }
 }
