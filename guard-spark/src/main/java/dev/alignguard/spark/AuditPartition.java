@@ -24,21 +24,12 @@ final class AuditPartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         CorpusAuditor auditor = ExecutorAuditors.get(options).auditor();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                Row in = rows.next();
-                long line = in.getLong(0);
-                String value = in.getString(1);
-                CorpusDocument d = value.length() > options.maxDocChars()
-                        ? CorpusJsonl.overLong(line, options.maxDocChars()) : CorpusJsonl.parse(line, value);
-                return CorpusRows.of(auditor.result(d));
-            }
-        };
+        return PartitionRows.map(rows, in -> {
+            long line = in.getLong(0);
+            String value = in.getString(1);
+            CorpusDocument d = value.length() > options.maxDocChars()
+                    ? CorpusJsonl.overLong(line, options.maxDocChars()) : CorpusJsonl.parse(line, value);
+            return CorpusRows.of(auditor.result(d));
+        });
     }
 }

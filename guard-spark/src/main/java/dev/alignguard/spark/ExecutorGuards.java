@@ -7,8 +7,6 @@ import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.onnx.ModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The guards of this JVM, one per {@link ScanOptions}: loaded by the first task that needs one and shared by
@@ -17,7 +15,10 @@ import java.util.Map;
  * task loads them again.
  */
 final class ExecutorGuards {
-    private static final Map<ScanOptions, Loaded> GUARDS = new HashMap<>();
+    private static final ExecutorCache<ScanOptions, Loaded> GUARDS = new ExecutorCache<>(ExecutorGuards::load, l -> {
+        l.guard().close();
+        l.classifier().close();
+    });
 
     /** A guard, the classifier it was built on (the guard does not own it) and the model's SHA-256. */
     record Loaded(Guard guard, Classifier classifier, String modelSha256) {
@@ -27,26 +28,17 @@ final class ExecutorGuards {
     }
 
     /** The guard for {@code options}, loaded on first use. */
-    static synchronized Loaded get(ScanOptions options) {
-        Loaded loaded = GUARDS.get(options);
-        if (loaded == null) {
-            loaded = load(options);
-            GUARDS.put(options, loaded);
-        }
-        return loaded;
+    static Loaded get(ScanOptions options) {
+        return GUARDS.get(options);
     }
 
     /** Closes every guard and its classifier. */
-    static synchronized void closeAll() {
-        for (Loaded l : GUARDS.values()) {
-            l.guard().close();
-            l.classifier().close();
-        }
-        GUARDS.clear();
+    static void closeAll() {
+        GUARDS.closeAll();
     }
 
     /** How many guards are loaded (for tests). */
-    static synchronized int size() {
+    static int size() {
         return GUARDS.size();
     }
 

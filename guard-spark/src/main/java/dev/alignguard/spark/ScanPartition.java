@@ -32,17 +32,7 @@ final class ScanPartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         Guard guard = ExecutorGuards.get(options).guard();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                return score(guard, rows.next());
-            }
-        };
+        return PartitionRows.map(rows, in -> score(guard, in));
     }
 
     static Row score(Guard guard, Row in) {
