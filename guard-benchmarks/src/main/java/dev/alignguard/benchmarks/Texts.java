@@ -1,7 +1,6 @@
 package dev.alignguard.benchmarks;
 
 import dev.alignguard.core.AgentAction;
-import dev.alignguard.core.internal.json.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -183,9 +182,9 @@ public final class Texts {
     }
 
     /**
-     * A flat JSON object of string values, as a model would emit it (compact; for these texts, escaped as Jackson
-     * writes it). Written with guard-core's own {@link JsonText} so that building an action loads no JSON library:
-     * {@link ColdStart} must not warm up classes the guard then appears not to pay for.
+     * A flat JSON object of string values, as a model would emit it (compact, escaped as Jackson writes it).
+     * Written by hand so that building an action loads no JSON library: {@link ColdStart} must not warm up
+     * classes the guard then appears not to pay for.
      */
     static String json(String... keyValues) {
         StringBuilder sb = new StringBuilder(256).append('{');
@@ -193,9 +192,33 @@ public final class Texts {
             if (k > 0) {
                 sb.append(',');
             }
-            JsonText.quote(sb, keyValues[k]).append(':');
-            JsonText.quote(sb, keyValues[k + 1]);
+            quoted(sb, keyValues[k]).append(':');
+            quoted(sb, keyValues[k + 1]);
         }
         return sb.append('}').toString();
+    }
+
+    private static StringBuilder quoted(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
     }
 }
