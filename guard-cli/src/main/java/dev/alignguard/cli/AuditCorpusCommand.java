@@ -72,14 +72,9 @@ final class AuditCorpusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1 || threads > 256) {
-            return CommandErrors.usage("--threads must be between 1 and 256");
-        }
-        if (output == null && report == null) {
-            return CommandErrors.usage("give --output, --report or both");
-        }
-        if (reportTop < 0 || reportTop > ScanCommand.MAX_REPORT_TOP) {
-            return CommandErrors.usage("--report-top must be between 0 and " + ScanCommand.MAX_REPORT_TOP);
+        String error = CommandErrors.sharedOptionError(threads, output, report, reportTop);
+        if (error != null) {
+            return CommandErrors.usage(error);
         }
         if (maxDocChars < 1) {
             return CommandErrors.usage("--max-doc-chars must be at least 1");
