@@ -12,7 +12,11 @@ import java.nio.file.Path;
  * once per executor. {@link AlignGuardPlugin} closes them when the executor stops.
  */
 final class ExecutorAuditors {
-    private static final ExecutorCache<CorpusOptions, Loaded> AUDITORS =
+    /**
+     * The auditor for each options, loaded on first use ({@code get} throws IllegalArgumentException when an option
+     * is out of range or no threshold is given or recommended); {@code closeAll} closes every scorer.
+     */
+    static final ExecutorCache<CorpusOptions, Loaded> CACHE =
             new ExecutorCache<>(ExecutorAuditors::load, l -> l.scorer().close());
 
     /** An auditor, the scorer it was built on (the auditor does not own it) and the model's SHA-256. */
@@ -20,20 +24,6 @@ final class ExecutorAuditors {
     }
 
     private ExecutorAuditors() {
-    }
-
-    /**
-     * The auditor for {@code options}, loaded on first use.
-     *
-     * @throws IllegalArgumentException when an option is out of range or no threshold is given or recommended
-     */
-    static Loaded get(CorpusOptions options) {
-        return AUDITORS.get(options);
-    }
-
-    /** Closes every scorer. */
-    static void closeAll() {
-        AUDITORS.closeAll();
     }
 
     private static Loaded load(CorpusOptions options) {

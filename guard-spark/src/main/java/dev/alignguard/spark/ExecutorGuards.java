@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * task loads them again.
  */
 final class ExecutorGuards {
-    private static final ExecutorCache<ScanOptions, Loaded> GUARDS = new ExecutorCache<>(ExecutorGuards::load, l -> {
+    /** The guard for each options, loaded on first use; {@code closeAll} closes every guard and its classifier. */
+    static final ExecutorCache<ScanOptions, Loaded> CACHE = new ExecutorCache<>(ExecutorGuards::load, l -> {
         l.guard().close();
         l.classifier().close();
     });
@@ -25,21 +26,6 @@ final class ExecutorGuards {
     }
 
     private ExecutorGuards() {
-    }
-
-    /** The guard for {@code options}, loaded on first use. */
-    static Loaded get(ScanOptions options) {
-        return GUARDS.get(options);
-    }
-
-    /** Closes every guard and its classifier. */
-    static void closeAll() {
-        GUARDS.closeAll();
-    }
-
-    /** How many guards are loaded (for tests). */
-    static int size() {
-        return GUARDS.size();
     }
 
     private static Loaded load(ScanOptions options) {
