@@ -20,6 +20,8 @@ import unicodedata
 
 LABELS = ("ai_malevolence", "none")
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "writers"))
+from check_writer import load  # noqa: E402  (one JSONL reader for both corpus checks)
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "shared"))
 EVAL_GLOBS = ("narrative-dev/*.jsonl", "dev-eval/*.jsonl")
 WRITER_FILE = re.compile(r"^m\d\d-[a-z0-9-]+\.jsonl$")
@@ -78,19 +80,6 @@ def size(r):
         return n, MIN_CHARS <= n <= MAX_CHARS, "characters"
     n = len(text.split())
     return n, MIN_WORDS <= n <= MAX_WORDS, "words"
-
-
-def load(path):
-    rows, errors = [], []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append((n, json.loads(line)))
-            except ValueError as e:
-                errors.append(f"line {n}: not JSON ({e})")
-    return rows, errors
 
 
 def row_errors(r, writer, labels_by_id):

@@ -62,9 +62,9 @@ def eval_hashes():
     return out
 
 
-def check(path, evals):
-    errors = []
-    rows = []
+def load(path):
+    """The (line number, object) of each non-blank line of a JSONL file, and an error per line that is not JSON."""
+    rows, errors = [], []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
@@ -73,6 +73,11 @@ def check(path, evals):
                 rows.append((n, json.loads(line)))
             except ValueError as e:
                 errors.append(f"line {n}: not JSON ({e})")
+    return rows, errors
+
+
+def check(path, evals):
+    rows, errors = load(path)
     ids = collections.Counter(r.get("id") for _, r in rows)
     writers = collections.Counter(r.get("writer") for _, r in rows)
     if len(writers) > 1:

@@ -5,14 +5,13 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.corpus.CorpusAuditor;
 import dev.alignguard.core.corpus.DocumentAudit;
 import dev.alignguard.core.corpus.PassageScorer;
+import dev.alignguard.core.testing.ForwardingPassageScorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -94,32 +93,11 @@ public class CorpusAuditBenchmark {
     }
 
     /** Records the windows the auditor scores (setup only). */
-    private static final class Recording implements PassageScorer {
-        private final PassageScorer to;
+    private static final class Recording extends ForwardingPassageScorer {
         final List<String> windows = new ArrayList<>();
 
         Recording(PassageScorer to) {
-            this.to = to;
-        }
-
-        @Override
-        public String model() {
-            return to.model();
-        }
-
-        @Override
-        public OptionalDouble recommendedThreshold() {
-            return to.recommendedThreshold();
-        }
-
-        @Override
-        public int maxTokens() {
-            return to.maxTokens();
-        }
-
-        @Override
-        public void words(String text, WordSink sink) {
-            to.words(text, sink);
+            super(to);
         }
 
         @Override
@@ -127,21 +105,5 @@ public class CorpusAuditBenchmark {
             windows.addAll(passages);
             return new float[passages.size()];
         }
-    }
-
-    @Benchmark
-    public DocumentAudit audit(Corpus s, Cursor c) throws ClassifierException {
-        return s.auditor.audit(c.next(s.documents));
-    }
-
-    @Benchmark
-    public float rawOrtWindows(Corpus s, Cursor c) throws OrtException {
-        float sum = 0;
-        for (Map<String, OnnxTensor> in : c.next(s.passes)) {
-            try (OrtSession.Result r = s.raw.run(in, Set.of("probabilities"))) {
-                sum += ((float[][]) r.get(0).getValue())[0][0];
-            }
-        }
-        return sum;
     }
 }

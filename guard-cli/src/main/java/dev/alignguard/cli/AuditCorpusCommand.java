@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -73,17 +72,12 @@ final class AuditCorpusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1 || threads > 256) {
-            return usage("--threads must be between 1 and 256");
-        }
-        if (output == null && report == null) {
-            return usage("give --output, --report or both");
-        }
-        if (reportTop < 0 || reportTop > ScanCommand.MAX_REPORT_TOP) {
-            return usage("--report-top must be between 0 and " + ScanCommand.MAX_REPORT_TOP);
+        String error = CommandErrors.sharedOptionError(threads, output, report, reportTop);
+        if (error != null) {
+            return CommandErrors.usage(error);
         }
         if (maxDocChars < 1) {
-            return usage("--max-doc-chars must be at least 1");
+            return CommandErrors.usage("--max-doc-chars must be at least 1");
         }
         long start = System.nanoTime();
         try {
@@ -96,26 +90,15 @@ final class AuditCorpusCommand implements Callable<Integer> {
                             .strideTokens(strideTokens).topSpans(topSpans);
                     auditor = (threshold == null ? b : b.threshold(threshold)).build();
                 } catch (IllegalArgumentException e) {
-                    return usage(e.getMessage().replace("windowTokens", "--window-tokens")
+                    return CommandErrors.usage(e.getMessage().replace("windowTokens", "--window-tokens")
                             .replace("strideTokens", "--stride-tokens").replace("topSpans", "--top-spans")
                             .replace("threshold: give one", "threshold: give --threshold")
                             .replace("threshold must", "--threshold must"));
                 }
                 return audit(auditor, bundle.sha256(), start);
             }
-        } catch (GuardException e) {
-            System.err.println("alignguard: " + e.getMessage());
-            return 1;
-        } catch (NoSuchFileException e) {
-            System.err.println("alignguard: file not found: " + e.getFile());
-            return 1;
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("alignguard: I/O error: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("alignguard: interrupted");
-            return 1;
+        } catch (GuardException | IOException | UncheckedIOException | InterruptedException e) {
+            return CommandErrors.failure(e);
         }
     }
 
@@ -144,10 +127,5 @@ final class AuditCorpusCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "alignguard: report %s written%n", report);
         }
         return 0;
-    }
-
-    private static int usage(String message) {
-        System.err.println("alignguard: " + message);
-        return 2;
     }
 }

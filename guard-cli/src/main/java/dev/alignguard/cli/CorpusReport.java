@@ -1,13 +1,10 @@
 package dev.alignguard.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Map;
  * marked in context, counts per {@code source}, the first unreadable lines, and what the score does and does not
  * mean.
  */
-public final class CorpusReport {
+public final class CorpusReport extends HtmlPage {
     static final String TITLE = "AlignGuard corpus audit";
 
     /** What the report says about the audit besides its statistics. */
@@ -27,34 +24,23 @@ public final class CorpusReport {
 
     private final CorpusStats stats;
     private final Meta meta;
-    private final Writer out;
 
     private CorpusReport(CorpusStats stats, Meta meta, Writer out) {
+        super(out);
         this.stats = stats;
         this.meta = meta;
-        this.out = out;
     }
 
     /** Writes the page for {@code stats} to {@code out} (not closed). */
     public static void write(CorpusStats stats, Meta meta, Writer out) throws IOException {
-        try {
-            new CorpusReport(stats, meta, out).page();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        out.flush();
+        new CorpusReport(stats, meta, out).render();
     }
 
-    private void page() throws IOException {
-        HtmlReport.start(out, TITLE);
-        raw("<header><h1>").raw(TITLE).raw("</h1>\n<p class=\"note\">input <code>");
-        text(meta.input());
-        raw("</code> &middot; ").raw(count(stats.documents() + stats.errors())).raw(" documents in ")
-                .raw(String.format(Locale.ROOT, "%.1f s", meta.seconds())).raw(" &middot; generated ");
-        text(meta.generated().truncatedTo(ChronoUnit.SECONDS).toString());
-        raw(" &middot; model <code>");
-        text(meta.model());
-        raw("</code> &middot; threshold ").raw(score(stats.threshold())).raw(" &middot; windows of ")
+    @Override
+    void page() throws IOException {
+        header(TITLE, meta.input(), count(stats.documents() + stats.errors()) + " documents", meta.seconds(),
+                meta.generated(), meta.model());
+        raw(" &middot; threshold ").raw(score(stats.threshold())).raw(" &middot; windows of ")
                 .raw(Integer.toString(meta.windowTokens())).raw(" tokens, stride ")
                 .raw(Integer.toString(meta.strideTokens())).raw("</p></header>\n");
         counts();
@@ -75,12 +61,6 @@ public final class CorpusReport {
         raw("</div>\n<p class=\"note\"><span id=\"windows-over\">").raw(count(stats.windowsOver()))
                 .raw("</span> of ").raw(count(stats.windows())).raw(" windows (")
                 .raw(percent(stats.windowsOver(), stats.windows())).raw(") at or over the threshold.</p></section>\n");
-    }
-
-    private void card(String cls, String label, long n, long total) throws IOException {
-        raw("<div class=\"card d-").raw(cls).raw("\"><div class=\"n\" id=\"count-").raw(cls).raw("\">").raw(count(n))
-                .raw("</div><div>").raw(label).raw("</div><div class=\"p\">").raw(percent(n, total))
-                .raw("</div></div>\n");
     }
 
     private void distribution() throws IOException {
@@ -125,12 +105,7 @@ public final class CorpusReport {
                 raw("<div class=\"ev\"><div class=\"evh\"><b>ai_malevolence</b> ").raw(score(m.score()))
                         .raw(" [").raw(Integer.toString(m.start())).raw(", ").raw(Integer.toString(m.end()))
                         .raw(")</div><div class=\"ctx\">");
-                text(m.text().before());
-                raw("<mark>");
-                text(m.text().span());
-                raw("</mark>");
-                text(m.text().after());
-                raw("</div></div>");
+                marked(m.text().before(), m.text().span(), m.text().after());
             }
             raw("</details></td></tr>\n");
         }
@@ -149,20 +124,7 @@ public final class CorpusReport {
                         + "<th data-k=\"s\">source</th><th data-k=\"n\" class=\"num\">audited</th>"
                         + "<th data-k=\"n\" class=\"num\">over</th><th data-k=\"n\" class=\"num\">share over</th>"
                         + "<th data-k=\"n\" class=\"num\">unreadable</th></tr></thead>\n<tbody>\n");
-        for (Map.Entry<String, long[]> row : rows) {
-            raw("<tr><td class=\"id\"><code>");
-            text(row.getKey());
-            raw("</code></td>");
-            sourceCounts(row.getValue());
-            raw("</tr>\n");
-        }
-        raw("</tbody>");
-        if (total(stats.otherSources()) > 0) {
-            raw("<tfoot><tr><td>all other sources</td>");
-            sourceCounts(stats.otherSources());
-            raw("</tr></tfoot>");
-        }
-        raw("</table></section>\n");
+        sourceRows(rows, stats.otherSources(), "all other sources", this::sourceCounts);
     }
 
     private void sourceCounts(long[] c) throws IOException {
@@ -172,21 +134,7 @@ public final class CorpusReport {
     }
 
     private void errors() throws IOException {
-        if (stats.errors() == 0) {
-            return;
-        }
-        raw("<section id=\"errors\"><h2>Unreadable documents</h2>\n<p class=\"note\">").raw(count(stats.errors()))
-                .raw(" documents could not be audited; the first ").raw(count(stats.firstErrors().size()))
-                .raw(":</p>\n<table class=\"wide\"><thead><tr><th class=\"num\">line</th><th>id</th><th>error</th>"
-                        + "</tr></thead><tbody>\n");
-        for (ReportAggregator.ErrorLine e : stats.firstErrors()) {
-            raw("<tr><td class=\"num\">").raw(Long.toString(e.line())).raw("</td><td class=\"id\">");
-            text(e.id() == null ? "" : e.id());
-            raw("</td><td>");
-            text(e.message());
-            raw("</td></tr>\n");
-        }
-        raw("</tbody></table></section>\n");
+        errorTable("Unreadable documents", "documents could not be audited", stats.errors(), stats.firstErrors());
     }
 
     private void meaning() throws IOException {
@@ -201,30 +149,5 @@ public final class CorpusReport {
         raw("</code>, model.onnx sha256 <code>");
         text(meta.modelSha256());
         raw("</code>.</p></section>\n");
-    }
-
-    private CorpusReport raw(String markup) throws IOException {
-        out.write(markup);
-        return this;
-    }
-
-    private void text(String s) {
-        Html.escape(s, out);
-    }
-
-    private static String count(long n) {
-        return HtmlHistogram.count(n);
-    }
-
-    private static String percent(long n, long total) {
-        return HtmlReport.percent(n, total);
-    }
-
-    private static String score(double s) {
-        return HtmlReport.score(s);
-    }
-
-    private static long total(long[] counts) {
-        return HtmlReport.total(counts);
     }
 }

@@ -10,13 +10,11 @@ import dev.alignguard.core.Threshold;
 import dev.alignguard.core.Thresholds;
 import dev.alignguard.core.classify.ModelInfo;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -33,7 +31,7 @@ import java.util.Map;
  * Content-Security-Policy is {@code default-src 'none'} and admits only this class's own style sheet and
  * script, by hash.
  */
-public final class HtmlReport {
+public final class HtmlReport extends HtmlPage {
     static final String TITLE = "AlignGuard audit report";
 
     static final String CSS = """
@@ -148,36 +146,23 @@ public final class HtmlReport {
 
     private final ReportAggregator stats;
     private final Meta meta;
-    private final Writer out;
 
     private HtmlReport(ReportAggregator stats, Meta meta, Writer out) {
+        super(out);
         this.stats = stats;
         this.meta = meta;
-        this.out = out;
     }
 
     /** Writes the page for {@code stats} to {@code out} (not closed). */
     public static void write(ReportAggregator stats, Meta meta, Writer out) throws IOException {
-        try {
-            new HtmlReport(stats, meta, out).page();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        out.flush();
+        new HtmlReport(stats, meta, out).render();
     }
 
-    private void page() throws IOException {
-        start(out, TITLE);
-        raw("<header><h1>");
-        text(TITLE);
-        raw("</h1>\n<p class=\"note\">input <code>");
-        text(meta.input());
-        raw("</code> &middot; ").raw(count(stats.lines())).raw(" lines scanned in ")
-                .raw(String.format(Locale.ROOT, "%.1f s", meta.seconds())).raw(" &middot; generated ");
-        text(meta.generated().truncatedTo(ChronoUnit.SECONDS).toString());
-        raw(" &middot; model <code>");
-        text(meta.model().id() + " " + meta.model().version());
-        raw("</code></p></header>\n");
+    @Override
+    void page() throws IOException {
+        header(TITLE, meta.input(), count(stats.lines()) + " lines scanned", meta.seconds(), meta.generated(),
+                meta.model().id() + " " + meta.model().version());
+        raw("</p></header>\n");
         decisions();
         histograms();
         topItems();
@@ -226,12 +211,6 @@ public final class HtmlReport {
         raw("</svg>\n<p class=\"note\"><span id=\"fail-mode-count\">").raw(count(stats.failModeDecisions()))
                 .raw("</span> verdicts were decided by the fail mode (classifier error or timeout), not by the "
                         + "scores.</p></section>\n");
-    }
-
-    private void card(String cls, String label, long n, long total) throws IOException {
-        raw("<div class=\"card d-").raw(cls).raw("\"><div class=\"n\" id=\"count-").raw(cls).raw("\">")
-                .raw(count(n)).raw("</div><div>").raw(label).raw("</div><div class=\"p\">")
-                .raw(percent(n, total)).raw("</div></div>\n");
     }
 
     private double segment(double x, long n, long total, String cls, String label) throws IOException {
@@ -342,12 +321,7 @@ public final class HtmlReport {
             raw(" from the tool name and argument keys");
         }
         raw("</div><div class=\"ctx\">");
-        text(h.before());
-        raw("<mark>");
-        text(h.span());
-        raw("</mark>");
-        text(h.after());
-        raw("</div></div>");
+        marked(h.before(), h.span(), h.after());
     }
 
     private void tools() throws IOException {
@@ -362,21 +336,7 @@ public final class HtmlReport {
             raw("<th data-k=\"n\" class=\"num\">").raw(d.name()).raw("</th>");
         }
         raw("</tr></thead>\n<tbody>\n");
-        for (Map.Entry<String, long[]> row : rows) {
-            raw("<tr><td class=\"id\"><code>");
-            text(row.getKey());
-            raw("</code></td>");
-            counts(row.getValue());
-            raw("</tr>\n");
-        }
-        raw("</tbody>");
-        long[] other = stats.otherSources();
-        if (total(other) > 0) {
-            raw("<tfoot><tr><td>all other tools</td>");
-            counts(other);
-            raw("</tr></tfoot>");
-        }
-        raw("</table></section>\n");
+        sourceRows(rows, stats.otherSources(), "all other tools", this::counts);
     }
 
     private void counts(long[] perDecision) throws IOException {
@@ -397,30 +357,8 @@ public final class HtmlReport {
         return Long.compare(total(a), total(b));
     }
 
-    static long total(long[] counts) {
-        long t = 0;
-        for (long n : counts) {
-            t += n;
-        }
-        return t;
-    }
-
     private void errors() throws IOException {
-        if (stats.errors() == 0) {
-            return;
-        }
-        raw("<section id=\"errors\"><h2>Unreadable lines</h2>\n<p class=\"note\">").raw(count(stats.errors()))
-                .raw(" lines could not be read; the first ").raw(count(stats.firstErrors().size()))
-                .raw(":</p>\n<table class=\"wide\"><thead><tr><th class=\"num\">line</th><th>id</th><th>error</th>"
-                        + "</tr></thead><tbody>\n");
-        for (ReportAggregator.ErrorLine e : stats.firstErrors()) {
-            raw("<tr><td class=\"num\">").raw(Long.toString(e.line())).raw("</td><td class=\"id\">");
-            text(e.id() == null ? "" : e.id());
-            raw("</td><td>");
-            text(e.message());
-            raw("</td></tr>\n");
-        }
-        raw("</tbody></table></section>\n");
+        errorTable("Unreadable lines", "lines could not be read", stats.errors(), stats.firstErrors());
     }
 
     private void modelAndPolicy() throws IOException {
@@ -483,31 +421,8 @@ public final class HtmlReport {
         raw("<span class=\"badge d-").raw(css(d)).raw("\">").raw(d.name()).raw("</span>");
     }
 
-    /** Markup this class wrote itself: never a string from the trace, the config or the command line. */
-    private HtmlReport raw(String markup) throws IOException {
-        out.write(markup);
-        return this;
-    }
-
-    /** Any variable string, escaped. */
-    private void text(String s) {
-        Html.escape(s, out);
-    }
-
     private static String css(Decision d) {
         return d.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String count(long n) {
-        return HtmlHistogram.count(n);
-    }
-
-    static String percent(long n, long total) {
-        return total == 0 ? "&nbsp;" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
-    }
-
-    static String score(double s) {
-        return String.format(Locale.ROOT, "%.3f", s);
     }
 
     private static String fmt(double d) {

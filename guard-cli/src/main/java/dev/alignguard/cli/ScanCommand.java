@@ -20,7 +20,6 @@ import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -79,17 +78,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1 || threads > 256) {
-            System.err.println("alignguard: --threads must be between 1 and 256");
-            return 2;
-        }
-        if (output == null && report == null) {
-            System.err.println("alignguard: give --output, --report or both");
-            return 2;
-        }
-        if (reportTop < 0 || reportTop > MAX_REPORT_TOP) {
-            System.err.println("alignguard: --report-top must be between 0 and " + MAX_REPORT_TOP);
-            return 2;
+        String error = CommandErrors.sharedOptionError(threads, output, report, reportTop);
+        if (error != null) {
+            return CommandErrors.usage(error);
         }
         long start = System.nanoTime();
         try {
@@ -130,21 +121,9 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
         } catch (ConfigException e) {
-            System.err.println("alignguard: " + e.getMessage());
-            return 2;
-        } catch (GuardException e) {
-            System.err.println("alignguard: " + e.getMessage());
-            return 1;
-        } catch (NoSuchFileException e) {
-            System.err.println("alignguard: file not found: " + e.getFile());
-            return 1;
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("alignguard: I/O error: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("alignguard: interrupted");
-            return 1;
+            return CommandErrors.usage(e.getMessage());
+        } catch (GuardException | IOException | UncheckedIOException | InterruptedException e) {
+            return CommandErrors.failure(e);
         }
     }
 

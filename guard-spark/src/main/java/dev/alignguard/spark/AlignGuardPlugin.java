@@ -21,8 +21,8 @@ public final class AlignGuardPlugin implements SparkPlugin {
         return new ExecutorPlugin() {
             @Override
             public void shutdown() {
-                ExecutorGuards.closeAll();
-                ExecutorAuditors.closeAll();
+                ExecutorGuards.CACHE.closeAll();
+                ExecutorAuditors.CACHE.closeAll();
             }
         };
     }

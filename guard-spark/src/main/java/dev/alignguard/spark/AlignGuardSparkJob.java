@@ -161,7 +161,7 @@ public final class AlignGuardSparkJob implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.err.println("alignguard: " + summary.describe(seconds));
             if (report != null) {
-                ExecutorGuards.Loaded loaded = ExecutorGuards.get(options);
+                ExecutorGuards.Loaded loaded = ExecutorGuards.CACHE.get(options);
                 Guard guard = loaded.guard();
                 try (Writer out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
                     HtmlReport.write(summary, new HtmlReport.Meta(input, config, Instant.now(), seconds,
@@ -192,7 +192,7 @@ public final class AlignGuardSparkJob implements Callable<Integer> {
     private int auditCorpus(long start) throws IOException {
         CorpusOptions options = new CorpusOptions(threshold, windowTokens, strideTokens, topSpans, maxDocChars,
                 model);
-        ExecutorAuditors.Loaded loaded = ExecutorAuditors.get(options); // checks the options and model up front
+        ExecutorAuditors.Loaded loaded = ExecutorAuditors.CACHE.get(options); // checks the options and model up front
         Dataset<Row> audited = AlignGuardSpark.auditCorpus(AlignGuardSpark.readCorpus(spark, input), options)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {

@@ -3,8 +3,7 @@ package dev.alignguard.spark;
 import dev.alignguard.core.corpus.CorpusAuditor;
 import dev.alignguard.core.corpus.CorpusDocument;
 import dev.alignguard.core.corpus.CorpusJsonl;
-import java.util.Iterator;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Row;
 
 /**
@@ -12,33 +11,22 @@ import org.apache.spark.sql.Row;
  * streaming: one result row per line, in order, each line read and audited exactly as the CLI's
  * {@code audit-corpus} does (same parser, same limits, same error lines).
  */
-final class AuditPartition implements MapPartitionsFunction<Row, Row> {
+final class AuditPartition extends StreamingPartition<CorpusOptions> {
     private static final long serialVersionUID = 1L;
 
-    private final CorpusOptions options;
-
     AuditPartition(CorpusOptions options) {
-        this.options = options;
+        super(options);
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-        CorpusAuditor auditor = ExecutorAuditors.get(options).auditor();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                Row in = rows.next();
-                long line = in.getLong(0);
-                String value = in.getString(1);
-                CorpusDocument d = value.length() > options.maxDocChars()
-                        ? CorpusJsonl.overLong(line, options.maxDocChars()) : CorpusJsonl.parse(line, value);
-                return CorpusRows.of(auditor.result(d));
-            }
+    UnaryOperator<Row> rowFunction() {
+        CorpusAuditor auditor = ExecutorAuditors.CACHE.get(options).auditor();
+        return in -> {
+            long line = in.getLong(0);
+            String value = in.getString(1);
+            CorpusDocument d = value.length() > options.maxDocChars()
+                    ? CorpusJsonl.overLong(line, options.maxDocChars()) : CorpusJsonl.parse(line, value);
+            return CorpusRows.of(auditor.result(d));
         };
     }
 }

@@ -5,8 +5,6 @@ import dev.alignguard.onnx.CorpusModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import dev.alignguard.onnx.OnnxPassageScorer;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The corpus auditors of this JVM, one per {@link CorpusOptions}: loaded by the first task that needs one and
@@ -14,33 +12,18 @@ import java.util.Map;
  * once per executor. {@link AlignGuardPlugin} closes them when the executor stops.
  */
 final class ExecutorAuditors {
-    private static final Map<CorpusOptions, Loaded> AUDITORS = new HashMap<>();
+    /**
+     * The auditor for each options, loaded on first use ({@code get} throws IllegalArgumentException when an option
+     * is out of range or no threshold is given or recommended); {@code closeAll} closes every scorer.
+     */
+    static final ExecutorCache<CorpusOptions, Loaded> CACHE =
+            new ExecutorCache<>(ExecutorAuditors::load, l -> l.scorer().close());
 
     /** An auditor, the scorer it was built on (the auditor does not own it) and the model's SHA-256. */
     record Loaded(CorpusAuditor auditor, OnnxPassageScorer scorer, String modelSha256) {
     }
 
     private ExecutorAuditors() {
-    }
-
-    /**
-     * The auditor for {@code options}, loaded on first use.
-     *
-     * @throws IllegalArgumentException when an option is out of range or no threshold is given or recommended
-     */
-    static synchronized Loaded get(CorpusOptions options) {
-        Loaded loaded = AUDITORS.get(options);
-        if (loaded == null) {
-            loaded = load(options);
-            AUDITORS.put(options, loaded);
-        }
-        return loaded;
-    }
-
-    /** Closes every scorer. */
-    static synchronized void closeAll() {
-        AUDITORS.values().forEach(l -> l.scorer().close());
-        AUDITORS.clear();
     }
 
     private static Loaded load(CorpusOptions options) {

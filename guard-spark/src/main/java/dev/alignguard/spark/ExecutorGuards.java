@@ -7,8 +7,6 @@ import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.onnx.ModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The guards of this JVM, one per {@link ScanOptions}: loaded by the first task that needs one and shared by
@@ -17,37 +15,17 @@ import java.util.Map;
  * task loads them again.
  */
 final class ExecutorGuards {
-    private static final Map<ScanOptions, Loaded> GUARDS = new HashMap<>();
+    /** The guard for each options, loaded on first use; {@code closeAll} closes every guard and its classifier. */
+    static final ExecutorCache<ScanOptions, Loaded> CACHE = new ExecutorCache<>(ExecutorGuards::load, l -> {
+        l.guard().close();
+        l.classifier().close();
+    });
 
     /** A guard, the classifier it was built on (the guard does not own it) and the model's SHA-256. */
     record Loaded(Guard guard, Classifier classifier, String modelSha256) {
     }
 
     private ExecutorGuards() {
-    }
-
-    /** The guard for {@code options}, loaded on first use. */
-    static synchronized Loaded get(ScanOptions options) {
-        Loaded loaded = GUARDS.get(options);
-        if (loaded == null) {
-            loaded = load(options);
-            GUARDS.put(options, loaded);
-        }
-        return loaded;
-    }
-
-    /** Closes every guard and its classifier. */
-    static synchronized void closeAll() {
-        for (Loaded l : GUARDS.values()) {
-            l.guard().close();
-            l.classifier().close();
-        }
-        GUARDS.clear();
-    }
-
-    /** How many guards are loaded (for tests). */
-    static synchronized int size() {
-        return GUARDS.size();
     }
 
     private static Loaded load(ScanOptions options) {

@@ -10,8 +10,7 @@ import dev.alignguard.core.GuardContext;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.trace.TraceLine;
 import dev.alignguard.trace.VerdictJson;
-import java.util.Iterator;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Row;
 
 /**
@@ -20,29 +19,17 @@ import org.apache.spark.sql.Row;
  * (one deadline and one fail-mode decision per row, never shared by a batch), so the result does not depend on
  * how rows fall into partitions or on a task being retried.
  */
-final class ScanPartition implements MapPartitionsFunction<Row, Row> {
+final class ScanPartition extends StreamingPartition<ScanOptions> {
     private static final long serialVersionUID = 1L;
 
-    private final ScanOptions options;
-
     ScanPartition(ScanOptions options) {
-        this.options = options;
+        super(options);
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-        Guard guard = ExecutorGuards.get(options).guard();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                return score(guard, rows.next());
-            }
-        };
+    UnaryOperator<Row> rowFunction() {
+        Guard guard = ExecutorGuards.CACHE.get(options).guard();
+        return in -> score(guard, in);
     }
 
     static Row score(Guard guard, Row in) {

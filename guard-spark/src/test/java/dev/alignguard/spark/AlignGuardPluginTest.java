@@ -16,12 +16,12 @@ class AlignGuardPluginTest {
         ScanOptions options = AlignGuardSparkTest.MARKERS.withPolicy("p.yaml", "timeout: 3s\n");
         var traces = spark.createDataFrame(List.of(RowFactory.create("a", "one", null, null, null, null),
                 RowFactory.create("b", "two", null, null, null, null)), AlignGuardSpark.TRACE_SCHEMA);
-        int before = ExecutorGuards.size();
+        int before = ExecutorGuards.CACHE.size();
         assertEquals(2, AlignGuardSpark.scan(traces, options).count());
         assertEquals(2, AlignGuardSpark.scan(traces, options).count());
-        assertEquals(before + 1, ExecutorGuards.size(), "two scans, two tasks each: one guard");
+        assertEquals(before + 1, ExecutorGuards.CACHE.size(), "two scans, two tasks each: one guard");
         spark.stop();
-        assertEquals(0, ExecutorGuards.size());
+        assertEquals(0, ExecutorGuards.CACHE.size());
         assertTrue(LocalSpark.session().sparkContext().isStopped() == false);
     }
 }

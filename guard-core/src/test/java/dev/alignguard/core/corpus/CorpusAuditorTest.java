@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.testing.FakePassageScorer;
+import dev.alignguard.core.testing.ForwardingPassageScorer;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -105,7 +106,7 @@ class CorpusAuditorTest {
     @Test
     void aWordLongerThanAWindowIsAWindowOfItsOwn() throws Exception {
         FakePassageScorer scorer = new FakePassageScorer(p -> 0.1, 4, OptionalDouble.of(0.5));
-        PassageScorer fiveTokenWords = new DelegatingScorer(scorer) {
+        PassageScorer fiveTokenWords = new ForwardingPassageScorer(scorer) {
             @Override
             public void words(String text, WordSink sink) {
                 scorer.words(text, (s, e, t) -> sink.word(s, e, e - s));
@@ -161,7 +162,7 @@ class CorpusAuditorTest {
 
     @Test
     void aFailingScorerGivesAnErrorResultNotAnException() {
-        PassageScorer failing = new DelegatingScorer(FakePassageScorer.evilWord()) {
+        PassageScorer failing = new ForwardingPassageScorer(FakePassageScorer.evilWord()) {
             @Override
             public float[] score(List<String> passages) throws ClassifierException {
                 throw new ClassifierException("ONNX Runtime failed: out of memory");
@@ -177,39 +178,5 @@ class CorpusAuditorTest {
         CorpusResult r = CorpusAuditor.builder(FakePassageScorer.evilWord()).build()
                 .result(CorpusDocument.unreadable(3, null, "empty line"));
         assertEquals("empty line", r.error());
-    }
-
-    /** Forwards every call to another scorer; tests override one method. */
-    private static class DelegatingScorer implements PassageScorer {
-        private final PassageScorer to;
-
-        DelegatingScorer(PassageScorer to) {
-            this.to = to;
-        }
-
-        @Override
-        public String model() {
-            return to.model();
-        }
-
-        @Override
-        public OptionalDouble recommendedThreshold() {
-            return to.recommendedThreshold();
-        }
-
-        @Override
-        public int maxTokens() {
-            return to.maxTokens();
-        }
-
-        @Override
-        public void words(String text, WordSink sink) {
-            to.words(text, sink);
-        }
-
-        @Override
-        public float[] score(List<String> passages) throws ClassifierException {
-            return to.score(passages);
-        }
     }
 }
