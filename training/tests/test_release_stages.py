@@ -1,0 +1,64 @@
+"""run_all.sh's release stages: with RELEASE_EARLY_LAST_WRITER the first two stages train on the corpus of the
+earlier writers only and a third stage continues on the full corpus; without it every stage trains on the full
+corpus. A dry run: every python, setup and mvn step is replaced by an echo, nothing trains. Also the writer
+numbering that assemble_v4.py --last-writer filters on."""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRAINING = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(TRAINING, "data"))
+sys.path.insert(0, os.path.join(TRAINING, "data", "writers"))
+sys.path.insert(0, TRAINING)
+import assemble_v4  # noqa: E402
+
+
+def dry_run(**env):
+    with open(os.path.join(TRAINING, "run_all.sh"), encoding="utf-8") as f:
+        script = f.read()
+    script = re.sub(r"^(\s*)\$PY ", r"\1echo PY ", script, flags=re.M)
+    script = re.sub(r"^bash training/setup.sh", "echo setup", script, flags=re.M)
+    script = re.sub(r"^mvn ", "echo mvn ", script, flags=re.M)
+    script = re.sub(r"^(rm -rf|cp|sha256sum|\[ -f)", r"echo \1", script, flags=re.M)
+    with tempfile.NamedTemporaryFile("w", suffix=".sh", dir=TRAINING, delete=False) as f:
+        f.write(script)
+    try:
+        full_env = dict(os.environ, SKIP_CORPUS="1", **env)
+        full_env.pop("TRAIN_ARGS", None)
+        out = subprocess.run(["bash", f.name], env=full_env, capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(f.name)
+    return [line for line in out.splitlines() if line.startswith("PY training/train.py")]
+
+
+class ReleaseStages(unittest.TestCase):
+    def test_three_stages_train_the_first_two_on_the_earlier_writers_only(self):
+        runs = dry_run(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="53",
+                       RELEASE_FINAL_ARGS="--seed 777")
+        self.assertEqual(3, len(runs))
+        self.assertIn("--corpus-dir training/work/corpus-early ", runs[0])
+        self.assertIn("--corpus-dir training/work/corpus-early --init training/work/model-stage1.pt --seed 4321", runs[1])
+        self.assertIn("--corpus-dir training/work/corpus --init training/work/model-stage2.pt --seed 777", runs[2])
+
+    def test_without_an_early_cut_every_stage_trains_on_the_full_corpus(self):
+        runs = dry_run(RELEASE_CONTINUE_ARGS="--seed 4321")
+        self.assertEqual(2, len(runs))
+        self.assertTrue(all("--corpus-dir training/work/corpus " in r for r in runs), runs)
+
+
+class WriterNumber(unittest.TestCase):
+    def test_reads_the_number_of_a_writer_name(self):
+        self.assertEqual((7, 71), (assemble_v4.writer_number("w07-fiction"),
+                                   assemble_v4.writer_number("w71-structured-selfreports")))
+
+    def test_rejects_a_name_without_a_number(self):
+        with self.assertRaises(ValueError):
+            assemble_v4.writer_number("template")
+
+
+if __name__ == "__main__":
+    unittest.main()
