@@ -151,7 +151,7 @@ def main(argv=None):
         print(f"no trained teacher in work/; using the bundled model {a.teacher}")
 
     splits = {}
-    for split in ("train", "val", "test"):
+    for split in ("val", "test") if a.refit else ("train", "val", "test"):  # a refit never reads train
         items = items_from_records(load_jsonl(os.path.join(a.corpus_dir, f"{split}.jsonl")))
         seqs = common.encode_texts([it["text"] for it in items])
         y = np.array([it["labels"] for it in items], dtype=np.float64)
@@ -283,7 +283,6 @@ def train_student(a, splits):
         print(f"epoch {ep + 1}/{a.epochs} loss {tot / len(batches):.4f} val AUROC "
               + " ".join(f"{x:.3f}" for x in auc) + f" ({time.time() - t0:.0f}s)", flush=True)
     return model, time.time() - t0
-
 
 
 def calibrate(sv, vy, vt, thresholds, max_r1_loss, max_flag_loss):
