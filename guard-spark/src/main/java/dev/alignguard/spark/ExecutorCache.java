@@ -22,12 +22,7 @@ final class ExecutorCache<K, V> {
 
     /** The value for {@code key}, loaded on first use. */
     synchronized V get(K key) {
-        V value = loaded.get(key);
-        if (value == null) {
-            value = load.apply(key);
-            loaded.put(key, value);
-        }
-        return value;
+        return loaded.computeIfAbsent(key, load);
     }
 
     /** Closes every value and forgets it. */
