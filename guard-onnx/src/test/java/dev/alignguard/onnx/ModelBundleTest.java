@@ -39,6 +39,15 @@ class ModelBundleTest {
     }
 
     @Test
+    void everyBundledModelFileStaysWithinThirtyMegabytes(@TempDir Path dir) throws IOException {
+        copyBundle(dir);
+        for (String f : List.of(ModelBundle.MODEL, SCREEN)) {
+            long size = Files.size(dir.resolve(f));
+            assertTrue(size <= 30_000_000L, f + " is " + size + " bytes, over the 30 MB limit for a bundled model");
+        }
+    }
+
+    @Test
     void tamperedModelIsRejectedAtLoad(@TempDir Path dir) throws IOException {
         copyBundle(dir);
         byte[] model = Files.readAllBytes(dir.resolve(ModelBundle.MODEL));
