@@ -178,7 +178,7 @@ def main(argv=None):
                                  f"{ENCODERS[ENCODER]['name'].split('/')[1]} onnx/model.onnx)",
                        "license": ENCODERS[ENCODER]["licence"],
                        "url": f"https://huggingface.co/{ENCODERS[ENCODER]['name']}"},
-        "license": f"Apache-2.0 (fine-tuned from a {ENCODERS[ENCODER]['licence']} base model)",
+        "license": f"Apache-2.0 (fine-tuned from an {ENCODERS[ENCODER]['licence']} base model)",
         "training_data": data_summary(a.corpus_dir),
         "metrics": pick_metrics(metrics),
     }
