@@ -45,13 +45,12 @@ EMBEDDING_KEY = "encoder.embeddings.word_embeddings.weight"
 def kept_ids(full, train_texts, max_tokens, min_count):
     """Old ids to keep, ascending: specials, one-character pieces, every id used at least min_count times by the
     training texts (most used first, up to max_tokens), then the lowest other ids (never the [unusedN] slots)."""
-    tok = common.tokenizer()
     keep = {t["id"] for t in full["added_tokens"]}
     keep.update(i for t, i in full["model"]["vocab"].items()
                 if len(t) == 1 or (t.startswith("##") and len(t) == 3))
     used = collections.Counter()
-    for text in train_texts:
-        used.update(tok.encode(normalise(base_model.TEXT_PREFIX + text), 1 << 20))
+    for ids in common.encode_texts(train_texts, 1 << 20):
+        used.update(ids)
     for i, n in used.most_common():
         if n < min_count or len(keep) >= max_tokens:
             break
