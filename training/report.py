@@ -190,6 +190,12 @@ def worst_errors(records, scanned, n, what, note):
     return out
 
 
+def stopped_share(results):
+    """Share of scanned records the guard did not ALLOW (0 when there are none)."""
+    results = list(results)
+    return sum(x["decision"] != "ALLOW" for x in results) / max(len(results), 1)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--corpus-dir", default=os.path.join(HERE, "data", "corpus"))
@@ -241,16 +247,20 @@ def main():
     if os.path.exists(obf_path):
         obf = load(obf_path)
         so = scan(a.jar, obf)
-        md += ["", "## Obfuscation set (share not ALLOWed)", "", "| technique | positives | hard negatives |", "|---|---|---|"]
+        caught_clean = {r["id"]: x["decision"] != "ALLOW" for r, x in zip(test, scanned)}
+        md += ["", "## Obfuscation set (share not ALLOWed)", "",
+               "Kept: of the obfuscated positives whose clean source the guard stops, the share it still stops "
+               "(the issue's bar for text buried in a long document or split across fields: at least 0.95).", "",
+               "| technique | positives | kept | hard negatives |", "|---|---|---|---|"]
         for t in sorted({r["obfuscation"] for r in obf}):
-            pos = [x for r, x in zip(obf, so) if r["obfuscation"] == t and r["label"] != "none"]
+            pos = [(r, x) for r, x in zip(obf, so) if r["obfuscation"] == t and r["label"] != "none"]
             neg = [x for r, x in zip(obf, so) if r["obfuscation"] == t and r["label"] == "none"]
-            md.append(f"| {t} | {sum(x['decision'] != 'ALLOW' for x in pos) / max(len(pos), 1):.3f} | "
-                      f"{sum(x['decision'] != 'ALLOW' for x in neg) / max(len(neg), 1):.3f} |")
+            md.append(f"| {t} | {stopped_share(x for _, x in pos):.3f} | "
+                      f"{stopped_share(x for r, x in pos if caught_clean[r['source_id']]):.3f} | "
+                      f"{stopped_share(neg):.3f} |")
         clean = [x for r, x in zip(test, scanned) if r["label"] != "none"]
-        md.append(f"| (clean test positives / hard negatives) | "
-                  f"{sum(x['decision'] != 'ALLOW' for x in clean) / len(clean):.3f} | "
-                  f"{sum(x['decision'] != 'ALLOW' for x in hard) / len(hard):.3f} |")
+        md.append(f"| (clean test positives / hard negatives) | {stopped_share(clean):.3f} | 1.000 | "
+                  f"{stopped_share(hard):.3f} |")
     dev = os.path.join(DEV, "agent_dev.jsonl")
     if os.path.exists(dev):
         rows = load(dev)
