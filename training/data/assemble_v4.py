@@ -16,6 +16,10 @@
 - Buried copies (train only): BURY_SHARE of the short writer rows of every label get a copy set inside
   40-80 words of a benign public document (before and after), so that a threat buried in a long benign
   text is learned as a threat and a long context alone is not a cue.
+- Public windows (train only): up to PUBLIC_WINDOWS benign windows cut, as the guard cuts long text (lines
+  packed into windows of at most 60 words), from inside the benign public train documents. Training truncates
+  a record to its first 128 tokens, so without them the model never sees the middle of a long benign e-mail
+  or runbook, which the guard scores window by window (0.5.0 stopped 29% of 620-word benign documents).
 - Rows whose blind audit label (writers/audit.py) differs from the writer's are dropped.
 - Every record gets `writer` ("template" or "public" for v3 rows). Exact duplicates of the text or payload
   (lower-cased, whitespace collapsed) are dropped from train when they occur in val or test.
@@ -35,6 +39,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "writers"))
 import audit  # noqa: E402
 import obfuscate  # noqa: E402
+import public_sources as ps  # noqa: E402
 from grammar import action_fields  # noqa: E402
 from texts import RawNumber, loads, record_texts  # noqa: E402
 
@@ -51,6 +56,9 @@ TEMPLATE_NEGATIVE_SHARE = 0.5  # template negatives per writer negative in train
 VAL_TEMPLATE_ROWS = 600
 BURY_SHARE = 0.25
 BURY_MAX_WORDS = 70
+PUBLIC_WINDOWS = 3000  # benign windows cut from inside the public train documents (see public_windows)
+PUBLIC_WINDOW_SOURCES = ("ham", "runbooks", "tldr")
+WINDOW_LINE_WORDS, WINDOW_CHARS, WINDOW_MIN_WORDS = 60, 560, 12  # the guard's line windows (Chunking.DEFAULT)
 CARRIER_SOURCES = ("sa:", "runbook", "prom")
 
 
@@ -172,6 +180,44 @@ def bury(rec, sentences, rng):
     return out
 
 
+def line_windows(text):
+    """The text's lines packed into windows of at most WINDOW_LINE_WORDS words and WINDOW_CHARS characters
+    (a longer line is cut into word pieces), as the guard's Chunker packs long text with lines."""
+    pieces = []
+    for line in text.split("\n"):
+        words = line.split()
+        for i in range(0, len(words), WINDOW_LINE_WORDS):
+            pieces.append(words[i:i + WINDOW_LINE_WORDS])
+    out, cur = [], []
+    for words in pieces:
+        if cur and (sum(map(len, cur)) + len(words) > WINDOW_LINE_WORDS
+                    or len(" ".join(" ".join(w) for w in cur + [words])) > WINDOW_CHARS):
+            out.append(cur)
+            cur = []
+        if words:
+            cur.append(words)
+    if cur:
+        out.append(cur)
+    return ["\n".join(" ".join(w) for w in win) for win in out]
+
+
+def public_windows(n, rng):
+    """Up to n benign windows from inside the public train documents (e-mail, runbooks, command pages), never a
+    document's first window (its own record shows that to the model); the same sources and split that the
+    obfuscation set pads test rows with, from the other split."""
+    out = []
+    for name in PUBLIC_WINDOW_SOURCES:
+        for d in ps.docs(name, "train"):
+            for k, w in enumerate(line_windows(d["text"])[1:], 1):
+                if len(w.split()) >= WINDOW_MIN_WORDS:
+                    out.append({"id": "window-%s-%d" % (d["doc_id"], k), "split": "train", "family": "public_window",
+                                "source": ps.SOURCE_ID[name], "writer": "public", "label": "none",
+                                "labels": {l: 0 for l in ("blackmail", "coercion", "self_preservation")},
+                                "hard_negative": False, "kind": "output", "lang": "en", "text": w,
+                                "augmentation": "window"})
+    return rng.sample(out, min(n, len(out)))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--writers", default=os.path.join(HERE, "writers"))
@@ -180,6 +226,8 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--val-writers", help="comma-separated; overrides WRITER_SPLITS (with --test-writers)")
     ap.add_argument("--test-writers", help="comma-separated; overrides WRITER_SPLITS (with --val-writers)")
+    ap.add_argument("--public-windows", type=int, default=PUBLIC_WINDOWS, metavar="N",
+                    help="benign windows cut from inside the public train documents (0 = none, as before 0.6.0)")
     ap.add_argument("--last-writer", type=int, metavar="N",
                     help="only writers w01..wN (the corpus an earlier release stage trained on, before later writers)")
     a = ap.parse_args(argv)
@@ -218,6 +266,7 @@ def main(argv=None):
     sentences = carrier_sentences(public_train)
     short = [r for r in writer_train if r["kind"] != "tool_call" and len(r["text"].split()) <= BURY_MAX_WORDS]
     splits["train"] += [bury(r, sentences, rng) for r in short if rng.random() < BURY_SHARE]
+    splits["train"] += public_windows(a.public_windows, rng)
 
     held = {main_key(r) for s in ("val", "test") for r in splits[s]}
     before = len(splits["train"])
@@ -239,6 +288,7 @@ def main(argv=None):
             "positives_from_templates": sum(1 for r in recs if r["writer"] == "template" and r["label"] != "none"),
             "positives": sum(1 for r in recs if r["label"] != "none"),
             "buried_copies": sum(1 for r in recs if r.get("augmentation") == "buried"),
+            "public_windows": sum(1 for r in recs if r.get("augmentation") == "window"),
             "non_english": sum(1 for r in recs if r.get("lang", "en") != "en"),
         }
     obf = obfuscate.build_set(splits["test"], a.seed)
