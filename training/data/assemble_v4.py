@@ -13,8 +13,9 @@
   carriers (real documents, some with an injected threat) are kept whole. Val keeps v3's public carriers and
   VAL_TEMPLATE_ROWS template rows; test keeps all of v3's test split (the template regression check).
 - obfuscation.jsonl: test positives and hard negatives (writers' and templates') rewritten by obfuscate.py.
-- Buried copies (train only): BURY_SHARE of the short writer rows of every label get a copy set inside
-  40-80 words of a benign public document (before and after), so that a threat buried in a long benign
+- Buried copies (train only): BURY_SHARE of the short writer rows (and, with --bury-templates, the short
+  template rows) of every label get a copy set inside 30-90 words of benign public text (before and after:
+  running sentences, or the lines of a public document window), so that a threat buried in a long benign
   text is learned as a threat and a long context alone is not a cue.
 - Public windows (train only): up to PUBLIC_WINDOWS benign windows cut, as the guard cuts long text (lines
   packed into windows of at most 60 words), from inside the benign public train documents. Training truncates
@@ -164,8 +165,10 @@ def carrier_sentences(public_records):
     return out
 
 
-def bury(rec, sentences, rng):
-    """A copy of a plan/output/message row with benign sentences before and after it."""
+def bury(rec, sentences, windows, rng):
+    """A copy of a plan/output/message row with benign text before and after it: half the time running
+    sentences, half the time the lines of public document windows (markdown, mail quotes, command pages), cut
+    to 15-45 words, which is what shares a line window with a short threat in a long document."""
     def words(n):
         picked, count = [], 0
         while count < n:
@@ -173,9 +176,21 @@ def bury(rec, sentences, rng):
             picked.append(s)
             count += len(s.split())
         return " ".join(picked)
+
+    def lines(n):
+        out, count = [], 0
+        for line in rng.choice(windows).split("\n"):
+            if count >= n:
+                break
+            out.append(line)
+            count += len(line.split())
+        return "\n".join(out)
     out = dict(rec)
     out["id"] = rec["id"] + "-buried"
-    out["text"] = words(rng.randint(20, 40)) + "\n\n" + rec["text"] + "\n\n" + words(rng.randint(20, 40))
+    if windows and rng.random() < 0.5:
+        out["text"] = lines(rng.randint(15, 45)) + "\n" + rec["text"] + "\n" + lines(rng.randint(15, 45))
+    else:
+        out["text"] = words(rng.randint(20, 40)) + "\n\n" + rec["text"] + "\n\n" + words(rng.randint(20, 40))
     out["augmentation"] = "buried"
     return out
 
@@ -228,6 +243,8 @@ def main(argv=None):
     ap.add_argument("--test-writers", help="comma-separated; overrides WRITER_SPLITS (with --val-writers)")
     ap.add_argument("--public-windows", type=int, default=PUBLIC_WINDOWS, metavar="N",
                     help="benign windows cut from inside the public train documents (0 = none, as before 0.6.0)")
+    ap.add_argument("--bury-templates", type=int, default=1, metavar="0|1",
+                    help="bury short template rows too (0 = writers' rows only, as before 0.6.0)")
     ap.add_argument("--last-writer", type=int, metavar="N",
                     help="only writers w01..wN (the corpus an earlier release stage trained on, before later writers)")
     a = ap.parse_args(argv)
@@ -264,9 +281,12 @@ def main(argv=None):
     splits["test"] += v3["test"]
 
     sentences = carrier_sentences(public_train)
-    short = [r for r in writer_train if r["kind"] != "tool_call" and len(r["text"].split()) <= BURY_MAX_WORDS]
-    splits["train"] += [bury(r, sentences, rng) for r in short if rng.random() < BURY_SHARE]
-    splits["train"] += public_windows(a.public_windows, rng)
+    windows = public_windows(a.public_windows, rng)
+    carriers = [w["text"] for w in windows]
+    buried_from = writer_train + [r for r in splits["train"] if a.bury_templates and r["writer"] == "template"]
+    short = [r for r in buried_from if r["kind"] != "tool_call" and len(r["text"].split()) <= BURY_MAX_WORDS]
+    splits["train"] += [bury(r, sentences, carriers, rng) for r in short if rng.random() < BURY_SHARE]
+    splits["train"] += windows
 
     held = {main_key(r) for s in ("val", "test") for r in splits[s]}
     before = len(splits["train"])
