@@ -23,7 +23,7 @@ def dry_run(**env):
     script = re.sub(r"^(\s*)\$PY ", r"\1echo PY ", script, flags=re.M)
     script = re.sub(r"^bash training/setup.sh", "echo setup", script, flags=re.M)
     script = re.sub(r"^mvn ", "echo mvn ", script, flags=re.M)
-    script = re.sub(r"^(rm -rf|cp|sha256sum|\[ -f)", r"echo \1", script, flags=re.M)
+    script = re.sub(r"^(\s*)(rm -rf|cp|sha256sum|\[ -f)", r"\1echo \2", script, flags=re.M)
     with tempfile.NamedTemporaryFile("w", suffix=".sh", dir=TRAINING, delete=False) as f:
         f.write(script)
     try:
