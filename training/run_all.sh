@@ -11,6 +11,8 @@
 #                                  that introduced them did); a third stage, RELEASE_FINAL_ARGS, then continues on the
 #                                  full corpus. Unset = every stage trains on the full corpus.
 #        RELEASE_FINAL_ARGS="..."  the third stage's train.py arguments (with --init the second stage's model)
+#        RELEASE_EARLY_CORPUS_ARGS="..." more assemble_v4.py arguments for the early corpus (e.g. "--public-windows 0
+#                                  --bury-templates 0": the augmentation as it was before 0.6.0)
 #        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces all release stages
 #        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly)
 set -euo pipefail
@@ -21,6 +23,7 @@ RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2471 --epochs 2 --freeze-l
 RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS:-}"
 RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER:-}"
 RELEASE_FINAL_ARGS="${RELEASE_FINAL_ARGS:-}"
+RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
 T0=$(date +%s)
 step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
 
@@ -54,7 +57,8 @@ EARLY="$CORPUS"
 if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_EARLY_LAST_WRITER" ]; then
   EARLY=training/work/corpus-early
   step "corpus for the first stages: writers w01..w$RELEASE_EARLY_LAST_WRITER only"
-  $PY training/data/assemble_v4.py --last-writer "$RELEASE_EARLY_LAST_WRITER" --out "$EARLY"
+  # shellcheck disable=SC2086
+  $PY training/data/assemble_v4.py --last-writer "$RELEASE_EARLY_LAST_WRITER" $RELEASE_EARLY_CORPUS_ARGS --out "$EARLY"
 fi
 
 step "train: ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}"
