@@ -2,7 +2,7 @@
 # AlignGuard model pipeline: setup -> base model -> corpus -> train -> evaluate -> export -> quantise -> bundle.
 # Usage: bash training/run_all.sh            (from anywhere; logs to stdout)
 # Env:   RELEASE_TRAIN_ARGS="..."  the release recipe for train.py: a fixed step count and no wall-clock budget, so the
-#                                  model does not depend on the machine's speed (default below: model 0.5.0's recipe)
+#                                  model does not depend on the machine's speed (default below: model 0.6.0's recipe)
 #        RELEASE_CONTINUE_ARGS="..." the release recipe's second stage: train.py --init model.pt with these
 #                                  arguments (a fresh schedule and batch order; unset = no second stage).
 #                                  Candidate r7: RELEASE_TRAIN_ARGS="--max-steps 2600 ..." RELEASE_CONTINUE_ARGS="--seed 4321
@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
 PY=/usr/bin/python3
-RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2471 --epochs 2 --freeze-layers 1 --time-budget-min 0}"
+RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2600 --epochs 2 --freeze-layers 1 --time-budget-min 0}"
 RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS:-}"
 RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER:-}"
 RELEASE_FINAL_ARGS="${RELEASE_FINAL_ARGS:-}"
