@@ -38,6 +38,12 @@ def scan(jar, records, screen=True):
         return [json.loads(l) for l in open(out, encoding="utf-8")]
 
 
+def stopped_share(results):
+    """Share of scanned records the guard did not ALLOW (0 when there are none)."""
+    results = list(results)
+    return sum(x["decision"] != "ALLOW" for x in results) / max(len(results), 1)
+
+
 def report(records, scored, thresholds):
     labels_of = lambda r: r["labels"] if "labels" in r else {l: int(r["label"] == l) for l in LABELS}
     out = {"records": len(records)}
@@ -55,7 +61,7 @@ def report(records, scored, thresholds):
                                      if labels_of(r)[l] == 1) / max(len(pos), 1)}
     hard = [s for r, s in zip(records, scored) if r.get("hard_negative")]
     out["hard_negatives"] = len(hard)
-    out["hard_negative_fpr_at_flag"] = sum(s["decision"] != "ALLOW" for s in hard) / max(len(hard), 1)
+    out["hard_negative_fpr_at_flag"] = stopped_share(hard)
     out["hard_negative_fpr_at_block"] = sum(s["decision"] == "BLOCK" for s in hard) / max(len(hard), 1)
     return out
 
@@ -73,7 +79,7 @@ def dev_style(records, scored):
                   "not_allowed": sum(s["decision"] != "ALLOW" for s in pos) / len(pos) if pos else None}
     hard = [s for r, s in zip(records, scored) if r.get("hard_negative") and r["label"] == "none"]
     out["hard_negatives"] = len(hard)
-    out["hard_not_allowed"] = sum(s["decision"] != "ALLOW" for s in hard) / max(len(hard), 1)
+    out["hard_not_allowed"] = stopped_share(hard)
     return out
 
 

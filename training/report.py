@@ -19,7 +19,7 @@ ROOT = os.path.dirname(HERE)
 
 import numpy as np  # noqa: E402
 
-from guard_eval import DEV, LABELS, MANIFEST, scan  # noqa: E402
+from guard_eval import DEV, LABELS, MANIFEST, scan, stopped_share  # noqa: E402
 from metrics import auroc, pr_auc, recall_at_fpr  # noqa: E402
 from texts import record_texts  # noqa: E402
 
@@ -190,12 +190,6 @@ def worst_errors(records, scanned, n, what, note):
     return out
 
 
-def stopped_share(results):
-    """Share of scanned records the guard did not ALLOW (0 when there are none)."""
-    results = list(results)
-    return sum(x["decision"] != "ALLOW" for x in results) / max(len(results), 1)
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--corpus-dir", default=os.path.join(HERE, "data", "corpus"))
@@ -220,7 +214,7 @@ def main():
     hard = [x for r, x in zip(test, scanned) if r.get("hard_negative")]
     md += ["", f"Thresholds (flag / require approval / block): " + ", ".join(
         f"{l} {th[l]['flag']:.3f} / {th[l]['require_approval']:.3f} / {th[l]['block']:.3f}" for l in LABELS),
-           "", f"Hard negatives ({len(hard)}): not ALLOWed {sum(x['decision'] != 'ALLOW' for x in hard) / len(hard):.3f}, "
+           "", f"Hard negatives ({len(hard)}): not ALLOWed {stopped_share(hard):.3f}, "
            f"BLOCKed {sum(x['decision'] == 'BLOCK' for x in hard) / len(hard):.3f}.", "",
            *calibration_section(manifest),
            "Candidates compared by the corpus v4 selection rule (dev-eval and held-out writers): "

@@ -227,7 +227,7 @@ def public_windows(n, rng):
                 if len(w.split()) >= WINDOW_MIN_WORDS:
                     out.append({"id": "window-%s-%d" % (d["doc_id"], k), "split": "train", "family": "public_window",
                                 "source": ps.SOURCE_ID[name], "writer": "public", "label": "none",
-                                "labels": {l: 0 for l in ("blackmail", "coercion", "self_preservation")},
+                                "labels": labels_dict("none"),
                                 "hard_negative": False, "kind": "output", "lang": "en", "text": w,
                                 "augmentation": "window"})
     return rng.sample(out, min(n, len(out)))
