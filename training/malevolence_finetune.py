@@ -102,6 +102,21 @@ def cache_lower(model, seqs, batch=32):
     return out
 
 
+def mil_windows(logits, idx, doc, y_doc):
+    """Multiple-instance selection over the windows `idx` (with their current `logits`): every window of a negative
+    document (none of them depicts the act) and only the highest-scoring window of each positive document (the
+    one the document score is taken from; its other windows may be plain scenery)."""
+    idx = np.asarray(idx)
+    keep = y_doc[doc[idx]] == 0
+    top = {}
+    for i, v in zip(idx, logits):
+        d = doc[i]
+        if y_doc[d] == 1 and (d not in top or v > top[d][1]):
+            top[d] = (i, v)
+    keep[np.isin(idx, [i for i, _ in top.values()])] = True
+    return idx[keep]
+
+
 def pad_hidden(xs):
     s = max(len(x) for x in xs)
     h = torch.zeros((len(xs), s, HIDDEN))
@@ -131,6 +146,12 @@ def main(argv=None):
     ap.add_argument("--frozen-layers", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--init-guard", help="encoder weights from this guard checkpoint (train.py) instead of stock MiniLM")
+    ap.add_argument("--objective", choices=("all", "mil"), default="all",
+                    help="all: every window carries its document's label; mil: after --warmup-epochs, a positive "
+                         "document trains only its highest-scoring window (multiple-instance learning, as the "
+                         "document score is the highest window), a negative document all its windows")
+    ap.add_argument("--warmup-epochs", type=int, default=1, help="epochs with every window labelled (mil only)")
+    ap.add_argument("--lr", type=float, default=5e-5, help="learning rate of the encoder layers (head: 10x)")
     ap.add_argument("--narrative-dev")
     ap.add_argument("--json", required=True)
     ap.add_argument("--onnx", help="write the best model here, int8 (fp32 next to it as *_fp32.onnx)")
@@ -173,20 +194,26 @@ def main(argv=None):
     t_cache = time.time() - t_cache
     print(f"cached {len(hidden)} windows in {t_cache:.0f} s", flush=True)
     trainable = [p for layer in model.encoder.layers[a.frozen_layers:] for p in layer.parameters()]
-    opt = torch.optim.AdamW([{"params": trainable, "lr": 5e-5}, {"params": model.head.parameters(), "lr": 5e-4}],
+    opt = torch.optim.AdamW([{"params": trainable, "lr": a.lr}, {"params": model.head.parameters(), "lr": 10 * a.lr}],
                             weight_decay=0.01)
     best_path = os.path.join(mh.WORK, "malevolence-finetune.pt")
     history, best, best_state = [], -1.0, None
     for epoch in range(a.epochs):
+        chosen, wts = train, weights
+        if a.objective == "mil" and epoch >= a.warmup_epochs:
+            chosen = mil_windows(window_logits(model, hidden, list(train)), train, doc, y_doc)
+            wts = np.zeros(len(seqs))
+            wts[chosen] = mh.document_weights(mh._dense(doc[chosen]), y_doc[np.unique(doc[chosen])])
+            print(f"  mil: {len(chosen)} of {len(train)} train windows", flush=True)
         model.train()
-        order = train[np.argsort([len(seqs[i]) for i in train], kind="stable")]
+        order = chosen[np.argsort([len(seqs[i]) for i in chosen], kind="stable")]
         batches = [order[s:s + 16] for s in range(0, len(order), 16)]
         rng.shuffle(batches)
         te = time.time()
         for k, b in enumerate(batches):
             h, mask = pad_hidden([hidden[i] for i in b])
             y = torch.tensor(y_doc[doc[b]], dtype=torch.float32)
-            w = torch.tensor(weights[b], dtype=torch.float32)
+            w = torch.tensor(wts[b], dtype=torch.float32)
             loss = (torch.nn.functional.binary_cross_entropy_with_logits(model.upper(h, mask), y, reduction="none")
                     * w).sum() / w.sum()
             opt.zero_grad()
@@ -201,7 +228,7 @@ def main(argv=None):
         d = np.where(split_doc == "val", vd, d)
         sel = split_doc == "val"
         v = auroc(d[sel & (y_doc == 1)], d[sel & (y_doc == 0)])
-        history.append({"epoch": epoch + 1, "val_auroc": round(v, 4), "s_per_step": round(s_step, 2),
+        history.append({"epoch": epoch + 1, "objective": "mil" if chosen is not train else "all", "val_auroc": round(v, 4), "s_per_step": round(s_step, 2),
                         "seconds": round(time.time() - t0)})
         print(f"epoch {epoch + 1}: val AUROC {v:.4f} ({s_step:.2f} s/step)", flush=True)
         if v > best:
@@ -209,6 +236,7 @@ def main(argv=None):
             torch.save(best_state, best_path)
             report(a, model, hidden, seqs, doc, nseqs, ndoc, inputs, history, held, y_doc, split_doc, hard_doc,
                    writer_doc, {"frozen_layers": a.frozen_layers, "init": a.init_guard or "stock MiniLM-L6",
+                                "objective": a.objective, "warmup_epochs": a.warmup_epochs, "lr": a.lr,
                                 "writers_train": sorted(set(writer_doc[split_doc == "train"])),
                                 "cache_seconds": round(t_cache)})
     model.load_state_dict(best_state)
