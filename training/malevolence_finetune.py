@@ -157,6 +157,10 @@ def main(argv=None):
     ap.add_argument("--onnx", help="write the best model here, int8 (fp32 next to it as *_fp32.onnx)")
     ap.add_argument("--export-from", help="no training: load this saved best state (malevolence-finetune.pt) and "
                                           "only export it to --onnx (when a run was stopped after its best epoch)")
+    ap.add_argument("--report-from", help="no training: load this saved state, fit the threshold on the current "
+                                          "validation writers and report (--json), then export if --onnx is given "
+                                          "(after the writer splits changed, or for writers added after the run)")
+    ap.add_argument("--trained-epoch", type=int, default=0, help="with --report-from: the epoch it was saved after")
     a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
@@ -185,6 +189,20 @@ def main(argv=None):
             raise SystemExit("--export-from needs --onnx")
         model.load_state_dict(torch.load(a.export_from, map_location="cpu"))
         export(model, a.onnx, seqs, held)
+        return
+    if a.report_from:
+        model.load_state_dict(torch.load(a.report_from, map_location="cpu"))
+        need = list(held) + list(range(len(seqs), len(seqs) + len(nseqs)))
+        hidden = [None] * (len(seqs) + len(nseqs))
+        for i, h in zip(need, cache_lower(model, [(seqs + nseqs)[i] for i in need])):
+            hidden[i] = h
+        report(a, model, hidden, seqs, doc, nseqs, ndoc, inputs,
+               [{"epoch": a.trained_epoch, "reported_from": os.path.basename(a.report_from)}], held, y_doc, split_doc,
+               hard_doc, writer_doc, {"frozen_layers": a.frozen_layers, "init": a.init_guard or "stock MiniLM-L6",
+                                      "objective": a.objective, "warmup_epochs": a.warmup_epochs, "lr": a.lr,
+                                      "writers_train": sorted(set(writer_doc[split_doc == "train"]))})
+        if a.onnx:
+            export(model, a.onnx, seqs, held)
         return
     model.encoder.embeddings.requires_grad_(False)
     for layer in model.encoder.layers[:a.frozen_layers]:

@@ -4,7 +4,7 @@ features, appended to the ONNX graph as a second output, so the three agent labe
 
 What it does, in order:
 1. Corpus: training/data/malevolence/<writer>.jsonl (BRIEF.md), minus the rows the blind audit labelled otherwise
-   (writers/audit.py, as assemble_v4.py drops them). Split by writer (WRITER_SPLITS: 2 validation and 2 test
+   (writers/audit.py, as assemble_v4.py drops them). Split by writer (WRITER_SPLITS: 4 validation and 4 test
    writers spanning genres and languages; every other writer trains). A row is positive when its label is
    `ai_malevolence`.
 2. Windows (the rule the Java CorpusAuditor applies): the text is normalised (textnorm.normalise) and WordPiece-
@@ -65,6 +65,11 @@ WRITER_SPLITS = {
     "m11-cjk": "val",             # Chinese, Japanese, Korean
     "m08-incident-news": "test",  # English news, incident reports, memos, court records
     "m12-europe": "test",         # German, French, Spanish, Portuguese, Italian, Russian
+    # added after the 31-writer run (written while it trained, so never in its training data):
+    "m33-literary-diary": "val",     # English literary fiction, diaries, letters
+    "m35-corporate-satire": "val",   # English satire, press releases, earnings calls
+    "m32-short-passages": "test",    # English excerpts of 40-110 words
+    "m34-nine-languages": "test",    # de, fr, es, pt, it, ru, ja, zh, ko
 }
 L2_GRID = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0)
 MODES = ("all", "first", "mil")
