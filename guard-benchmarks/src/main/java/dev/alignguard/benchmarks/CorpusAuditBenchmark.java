@@ -9,6 +9,7 @@ import dev.alignguard.core.corpus.CorpusAuditor;
 import dev.alignguard.core.corpus.DocumentAudit;
 import dev.alignguard.core.corpus.PassageScorer;
 import dev.alignguard.core.testing.ForwardingPassageScorer;
+import dev.alignguard.onnx.OnnxPassageScorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code rawOrtWindows} the baseline in the same run: only the ONNX Runtime passes over the same windows, token
  * ids prepared in advance. Time per document; documents/s = 1000 / ms, MB/s = {@code chars} / 1e6 * documents/s
  * (ASCII text: a char is a byte). Documents are the benchmarks' agent reports (plain English prose and figures),
- * cut to {@code chars} at a space. Until guard-model-corpus holds the trained model, the scorer is {@link
- * StandInBundle}'s stand-in of the same cost.
+ * cut to {@code chars} at a space. The model is guard-model-corpus's.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -51,7 +51,7 @@ public class CorpusAuditBenchmark {
         @Param({"600", "12000"})
         public int chars;
 
-        StandInBundle.Scorer scorer;
+        OnnxPassageScorer scorer;
         CorpusAuditor auditor;
         List<String> documents;
         OrtEnvironment env;
@@ -61,18 +61,18 @@ public class CorpusAuditBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            scorer = StandInBundle.scorer();
+            scorer = OnnxPassageScorer.bundled();
             documents = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String text = Texts.longOutput(i).text();
                 int cut = text.lastIndexOf(' ', Math.min(chars, text.length() - 1));
                 documents.add(text.substring(0, cut > 0 ? cut : text.length()));
             }
-            Recording recording = new Recording(scorer.scorer());
+            Recording recording = new Recording(scorer);
             CorpusAuditor recorder = CorpusAuditor.builder(recording).threshold(0.5).build();
-            auditor = CorpusAuditor.builder(scorer.scorer()).threshold(0.5).build();
+            auditor = CorpusAuditor.builder(scorer).threshold(0.5).build();
             env = OrtEnvironment.getEnvironment();
-            raw = Fixtures.rawSession(env, Fixtures.bundleFile("model.onnx"));
+            raw = Fixtures.rawSession(env, Fixtures.corpusBundleFile("model.onnx"));
             HuggingFaceTokenizer tok = Fixtures.tokenizer(128);
             passes = new ArrayList<>();
             for (String d : documents) {
@@ -80,15 +80,15 @@ public class CorpusAuditBenchmark {
                 recorder.audit(d);
                 passes.add(Fixtures.passes(env, tok, List.of(List.copyOf(recording.windows))));
             }
-            System.out.printf("%nCorpusAuditBenchmark: %s scorer %s, %d windows per %d-char document%n",
-                    scorer.standIn() ? "stand-in" : "bundled", scorer.scorer().model(), passes.get(0).size(), chars);
+            System.out.printf("%nCorpusAuditBenchmark: scorer %s, %d windows per %d-char document%n",
+                    scorer.model(), passes.get(0).size(), chars);
         }
 
         @TearDown(Level.Trial)
         public void tearDown() throws OrtException {
             Fixtures.close(passes);
             raw.close();
-            scorer.scorer().close();
+            scorer.close();
         }
     }
 

@@ -15,6 +15,7 @@ import dev.alignguard.core.classify.CacheSpec;
 import dev.alignguard.core.classify.Classifier;
 import dev.alignguard.core.classify.ModelInfo;
 import dev.alignguard.core.text.ScoredText;
+import dev.alignguard.onnx.CorpusModelBundle;
 import dev.alignguard.onnx.ModelBundle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -125,10 +126,19 @@ final class Fixtures {
     // ---- the bundled model, read directly ----
 
     static byte[] bundleFile(String name) {
-        String path = ModelBundle.CLASSPATH_LOCATION + name;
+        return resource(ModelBundle.CLASSPATH_LOCATION + name, "guard-model");
+    }
+
+    /** A file of guard-model-corpus's bundle (the corpus audit's model), read directly. */
+    static byte[] corpusBundleFile(String name) {
+        return resource(CorpusModelBundle.CLASSPATH_LOCATION + name, "guard-model-corpus");
+    }
+
+    private static byte[] resource(String path, String artifact) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException(path + " is not on the class path (guard-model missing or not built)");
+                throw new IllegalStateException(path + " is not on the class path (" + artifact
+                        + " missing or not built)");
             }
             return in.readAllBytes();
         } catch (IOException e) {
