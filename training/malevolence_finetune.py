@@ -38,6 +38,9 @@ from base_model import HIDDEN, load_pretrained_encoder, mean_pool  # noqa: E402
 from metrics import auroc  # noqa: E402
 
 
+FP32_TOLERANCE = 1e-4  # the fp32 export must match PyTorch to float rounding; int8 is reported, not bounded
+
+
 class MalevolenceModel(torch.nn.Module):
     """Encoder + mean pooling + one logit; `lower`/`upper` split the encoder at the frozen layers."""
 
@@ -299,7 +302,10 @@ def export(model, path, seqs, held):
     model.eval()
     fp32 = path.replace(".onnx", "_fp32.onnx") if "int8" not in path else path.replace("int8", "fp32")
     ids, mask = common.pad([seqs[0], seqs[1]])
-    torch.onnx.export(ExportWrapper(model), (ids, mask), fp32, input_names=["input_ids", "attention_mask"],
+    # eval before the export: torch.onnx.export restores the mode it found, and a new module starts in train mode
+    # (dropout on), which would leave the reference below computed with dropout
+    wrapper = ExportWrapper(model).eval()
+    torch.onnx.export(wrapper, (ids, mask), fp32, input_names=["input_ids", "attention_mask"],
                       output_names=[mh.OUTPUT], opset_version=14, do_constant_folding=True,
                       dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                                     mh.OUTPUT: {0: "batch"}})
@@ -308,12 +314,14 @@ def export(model, path, seqs, held):
     onnx.save(q, path)
     check = [seqs[i] for i in held[::6]]
     with torch.no_grad():
-        ref = torch.cat([ExportWrapper(model)(*common.pad(check[s:s + 16]))
-                         for s in range(0, len(check), 16)]).numpy()
+        ref = torch.cat([wrapper(*common.pad(check[s:s + 16])) for s in range(0, len(check), 16)]).numpy()
     for p in (fp32, path):
         got = np.asarray(ortcheck.run(p, check, output=mh.OUTPUT))
-        print(f"  ortcheck {os.path.basename(p)}: {len(check)} windows, max |ORT - PyTorch| "
-              f"{float(np.abs(got.reshape(-1) - ref.reshape(-1)).max()):.2e}, sha256 {mh.sha256(p)}", flush=True)
+        diff = float(np.abs(got.reshape(-1) - ref.reshape(-1)).max())
+        print(f"  ortcheck {os.path.basename(p)}: {len(check)} windows, max |ORT - PyTorch| {diff:.2e}, "
+              f"sha256 {mh.sha256(p)}", flush=True)
+        if p == fp32 and diff > FP32_TOLERANCE:
+            raise SystemExit(f"{fp32} differs from PyTorch by {diff:.2e} (> {FP32_TOLERANCE}): export is broken")
 
 
 if __name__ == "__main__":

@@ -1,23 +1,19 @@
 package dev.alignguard.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.alignguard.core.corpus.CorpusAuditor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The corpus model of guard-model-corpus, once the artifact holds one: its manifest recommends a threshold, a
- * machine threatening its crew scores over it and a machine rescuing a hiker under it. Skipped (with one line
- * saying so) while guard-model-corpus is built without model.onnx.
+ * The corpus model that guard-model-corpus ships: its manifest recommends a threshold, a machine threatening its
+ * crew scores over it and a machine rescuing a hiker under it.
  */
 class BundledAiMalevolenceTest {
 
     @Test
     void bundledModelSeparatesAHostileMachineFromAHelpfulOne() throws Exception {
-        assumeTrue(getClass().getClassLoader().getResource(CorpusModelBundle.CLASSPATH_LOCATION
-                + CorpusModelBundle.MODEL) != null, "guard-model-corpus holds no model.onnx yet");
         try (OnnxPassageScorer scorer = OnnxPassageScorer.bundled()) {
             assertTrue(scorer.recommendedThreshold().isPresent(), "the corpus manifest must state a threshold");
             double threshold = CorpusAuditor.builder(scorer).build().threshold();
