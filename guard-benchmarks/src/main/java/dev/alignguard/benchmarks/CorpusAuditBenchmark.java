@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.corpus.CorpusAuditor;
 import dev.alignguard.core.corpus.DocumentAudit;
 import dev.alignguard.core.corpus.PassageScorer;
@@ -105,5 +106,21 @@ public class CorpusAuditBenchmark {
             windows.addAll(passages);
             return new float[passages.size()];
         }
+    }
+
+    @Benchmark
+    public DocumentAudit audit(Corpus s, Cursor c) throws ClassifierException {
+        return s.auditor.audit(c.next(s.documents));
+    }
+
+    @Benchmark
+    public float rawOrtWindows(Corpus s, Cursor c) throws OrtException {
+        float sum = 0;
+        for (Map<String, OnnxTensor> in : c.next(s.passes)) {
+            try (OrtSession.Result r = s.raw.run(in, Set.of(OnnxPassageScorer.OUTPUT))) {
+                sum += ((float[][]) r.get(0).getValue())[0][0];
+            }
+        }
+        return sum;
     }
 }
