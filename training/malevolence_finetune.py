@@ -164,11 +164,13 @@ def main(argv=None):
                                           "validation writers and report (--json), then export if --onnx is given "
                                           "(after the writer splits changed, or for writers added after the run)")
     ap.add_argument("--trained-epoch", type=int, default=0, help="with --report-from: the epoch it was saved after")
+    ap.add_argument("--exclude-writers", nargs="*", default=[], help="leave these writers out entirely")
+    ap.add_argument("--resume", help="train on from this saved state (fresh optimizer) from epoch --trained-epoch + 1")
     a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
     t0 = time.time()
-    rows = mh.load_rows()
+    rows = [r for r in mh.load_rows() if r["writer"] not in a.exclude_writers]
     y_doc = np.array([mh.label_of(r) for r in rows])
     split_doc = np.array([mh.split_of(r) for r in rows])
     hard_doc = np.array([r["label"] != mh.POSITIVE and bool(r.get("hard_negative")) for r in rows])
@@ -207,6 +209,8 @@ def main(argv=None):
         if a.onnx:
             export(model, a.onnx, seqs, held)
         return
+    if a.resume:
+        model.load_state_dict(torch.load(a.resume, map_location="cpu"))
     model.encoder.embeddings.requires_grad_(False)
     for layer in model.encoder.layers[:a.frozen_layers]:
         layer.requires_grad_(False)
@@ -219,7 +223,7 @@ def main(argv=None):
                             weight_decay=0.01)
     best_path = os.path.join(mh.WORK, "malevolence-finetune.pt")
     history, best, best_state = [], -1.0, None
-    for epoch in range(a.epochs):
+    for epoch in range(a.trained_epoch if a.resume else 0, a.epochs):
         chosen, wts = train, weights
         if a.objective == "mil" and epoch >= a.warmup_epochs:
             chosen = mil_windows(window_logits(model, hidden, list(train)), train, doc, y_doc)
