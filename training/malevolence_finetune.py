@@ -120,6 +120,20 @@ def mil_windows(logits, idx, doc, y_doc):
     return idx[keep]
 
 
+def window_weights(idx, doc, y_doc, n):
+    """Weights over n windows, nonzero on the windows `idx` (malevolence_head.document_weights over them)."""
+    w = np.zeros(n)
+    w[idx] = mh.document_weights(mh._dense(doc[idx]), y_doc[np.unique(doc[idx])])
+    return w
+
+
+def recipe(a, writer_doc, split_doc):
+    """The run's settings for the report."""
+    return {"frozen_layers": a.frozen_layers, "init": a.init_guard or "stock MiniLM-L6", "objective": a.objective,
+            "warmup_epochs": a.warmup_epochs, "lr": a.lr,
+            "writers_train": sorted(set(writer_doc[split_doc == "train"]))}
+
+
 def pad_hidden(xs):
     s = max(len(x) for x in xs)
     h = torch.zeros((len(xs), s, HIDDEN))
@@ -163,7 +177,8 @@ def main(argv=None):
     ap.add_argument("--report-from", help="no training: load this saved state, fit the threshold on the current "
                                           "validation writers and report (--json), then export if --onnx is given "
                                           "(after the writer splits changed, or for writers added after the run)")
-    ap.add_argument("--trained-epoch", type=int, default=0, help="with --report-from: the epoch it was saved after")
+    ap.add_argument("--trained-epoch", type=int, default=0,
+                    help="with --report-from or --resume: the epoch the saved state was saved after")
     ap.add_argument("--exclude-writers", nargs="*", default=[], help="leave these writers out entirely")
     ap.add_argument("--resume", help="train on from this saved state (fresh optimizer) from epoch --trained-epoch + 1")
     a = ap.parse_args(argv)
@@ -184,8 +199,7 @@ def main(argv=None):
     train = np.flatnonzero((split_doc == "train")[doc])
     val = np.flatnonzero((split_doc == "val")[doc])
     held = np.flatnonzero((split_doc != "train")[doc])
-    weights = np.zeros(len(seqs))
-    weights[train] = mh.document_weights(mh._dense(doc[train]), y_doc[np.unique(doc[train])])
+    weights = window_weights(train, doc, y_doc, len(seqs))
     print(f"windows: train {len(train)}, held {len(held)}, narrative-dev {len(nseqs)}", flush=True)
 
     model = MalevolenceModel(a.frozen_layers, a.init_guard)
@@ -197,15 +211,14 @@ def main(argv=None):
         return
     if a.report_from:
         model.load_state_dict(torch.load(a.report_from, map_location="cpu"))
-        need = list(held) + list(range(len(seqs), len(seqs) + len(nseqs)))
-        hidden = [None] * (len(seqs) + len(nseqs))
-        for i, h in zip(need, cache_lower(model, [(seqs + nseqs)[i] for i in need])):
+        all_seqs = seqs + nseqs
+        need = list(held) + list(range(len(seqs), len(all_seqs)))
+        hidden = [None] * len(all_seqs)
+        for i, h in zip(need, cache_lower(model, [all_seqs[i] for i in need])):
             hidden[i] = h
         report(a, model, hidden, seqs, doc, nseqs, ndoc, inputs,
                [{"epoch": a.trained_epoch, "reported_from": os.path.basename(a.report_from)}], held, y_doc, split_doc,
-               hard_doc, writer_doc, {"frozen_layers": a.frozen_layers, "init": a.init_guard or "stock MiniLM-L6",
-                                      "objective": a.objective, "warmup_epochs": a.warmup_epochs, "lr": a.lr,
-                                      "writers_train": sorted(set(writer_doc[split_doc == "train"]))})
+               hard_doc, writer_doc, recipe(a, writer_doc, split_doc))
         if a.onnx:
             export(model, a.onnx, seqs, held)
         return
@@ -224,11 +237,11 @@ def main(argv=None):
     best_path = os.path.join(mh.WORK, "malevolence-finetune.pt")
     history, best, best_state = [], -1.0, None
     for epoch in range(a.trained_epoch if a.resume else 0, a.epochs):
+        mil = a.objective == "mil" and epoch >= a.warmup_epochs
         chosen, wts = train, weights
-        if a.objective == "mil" and epoch >= a.warmup_epochs:
+        if mil:
             chosen = mil_windows(window_logits(model, hidden, list(train)), train, doc, y_doc)
-            wts = np.zeros(len(seqs))
-            wts[chosen] = mh.document_weights(mh._dense(doc[chosen]), y_doc[np.unique(doc[chosen])])
+            wts = window_weights(chosen, doc, y_doc, len(seqs))
             print(f"  mil: {len(chosen)} of {len(train)} train windows", flush=True)
         model.train()
         order = chosen[np.argsort([len(seqs[i]) for i in chosen], kind="stable")]
@@ -253,17 +266,14 @@ def main(argv=None):
         d = np.where(split_doc == "val", vd, d)
         sel = split_doc == "val"
         v = auroc(d[sel & (y_doc == 1)], d[sel & (y_doc == 0)])
-        history.append({"epoch": epoch + 1, "objective": "mil" if chosen is not train else "all", "val_auroc": round(v, 4), "s_per_step": round(s_step, 2),
-                        "seconds": round(time.time() - t0)})
+        history.append({"epoch": epoch + 1, "objective": "mil" if mil else "all", "val_auroc": round(v, 4),
+                        "s_per_step": round(s_step, 2), "seconds": round(time.time() - t0)})
         print(f"epoch {epoch + 1}: val AUROC {v:.4f} ({s_step:.2f} s/step)", flush=True)
         if v > best:
             best, best_state = v, copy.deepcopy(model.state_dict())
             torch.save(best_state, best_path)
             report(a, model, hidden, seqs, doc, nseqs, ndoc, inputs, history, held, y_doc, split_doc, hard_doc,
-                   writer_doc, {"frozen_layers": a.frozen_layers, "init": a.init_guard or "stock MiniLM-L6",
-                                "objective": a.objective, "warmup_epochs": a.warmup_epochs, "lr": a.lr,
-                                "writers_train": sorted(set(writer_doc[split_doc == "train"])),
-                                "cache_seconds": round(t_cache)})
+                   writer_doc, {**recipe(a, writer_doc, split_doc), "cache_seconds": round(t_cache)})
     model.load_state_dict(best_state)
     if a.onnx:
         export(model, a.onnx, seqs, held)
