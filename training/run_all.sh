@@ -46,6 +46,13 @@ cp training/data/corpus/{train,val,test}.jsonl "$CORPUS"/
 [ -f training/data/corpus/stats.json ] && cp training/data/corpus/stats.json "$CORPUS"/
 sha256sum "$CORPUS"/*.jsonl
 
+step "dev-eval overlap: no sentence of ../shared/dev-eval (both sets) in the corpus (its validate.py; fails the run)"
+if [ -f ../shared/dev-eval/src/validate.py ]; then
+  $PY ../shared/dev-eval/src/validate.py "$CORPUS"/{train,val,test}.jsonl
+else
+  echo "../shared/dev-eval not beside the repository; skipped"
+fi
+
 step "tokenizer parity: wordpiece.py vs DJL (Rust HF tokenizers) on parity texts, corpus and dev-eval ids"
 if [ -f ~/.m2/repository/ai/djl/huggingface/tokenizers/0.38.0/tokenizers-0.38.0.jar ]; then
   $PY training/tokcheck.py --corpus-dir "$CORPUS"

@@ -53,6 +53,34 @@ CUES = {
 }
 
 
+# The words issue #14 found tied to the wrong label in corpus v3; corpus v4 puts them on both sides.
+MISLEARNED = {"ransom": r"\bransom", "blackmail": r"\bblackmail", "leak": r"\bleak", "shut down": r"\bshut(?:ting)? ?down",
+              "backup": r"\bback ?ups?\b"}
+
+
+def word_rates(path, words=MISLEARNED):
+    """Per word: the share of positive texts (any label) and of negative texts that contain it, over the writers'
+    rows and over the whole split; a share far apart on the two sides is a word the model can learn as the label."""
+    out = {}
+    for scope in ("writers", "all"):
+        hits, totals = {w: [0, 0] for w in words}, [0, 0]
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if scope == "writers" and r.get("writer") in (None, "template", "public"):
+                    continue
+                for t, y in texts(r):
+                    side = 0 if max(y) > 0 else 1
+                    totals[side] += 1
+                    low = normalise(t).lower()
+                    for w, rx in words.items():
+                        hits[w][side] += bool(re.search(rx, low))
+        out[scope] = {w: {"pos": round(h[0] / max(totals[0], 1), 4), "neg": round(h[1] / max(totals[1], 1), 4),
+                          "pos_texts": h[0], "neg_texts": h[1]} for w, h in hits.items()}
+        out[scope]["texts"] = {"pos": totals[0], "neg": totals[1]}
+    return out
+
+
 def cue_features(text, cues=CUES):
     t = normalise(text)
     names = [name for name, rx in cues.items() if re.search(rx, t, re.I)] or ["none"]
@@ -142,6 +170,7 @@ def main():
             name: {side: round(float(np.mean([zlib.crc32(("cue:" + name).encode()) % DIM in x
                                               for x, y in zip(Xc, Yc) if (y.max() > 0) == (side == "pos")])), 3)
                    for side in ("pos", "neg")} for name in CUES}
+    res["mislearned_word_rates_train"] = word_rates(os.path.join(a.corpus, "train.jsonl"))
     print(json.dumps(res, indent=2))
     if a.json:
         with open(a.json, "w") as fh:
