@@ -259,7 +259,7 @@ def main():
     if os.path.exists(dev):
         rows = load(dev)
         sd = np.array([[x["scores"][l] for l in LABELS] for x in scan(a.jar, rows)])
-        md += ["", "## dev-eval (measure only: never used for training, thresholds or model choice)", "",
+        md += ["", "## dev-eval v1 (150 rows; measure only: never used for training, thresholds or model choice)", "",
                "| scorer | " + " | ".join(LABELS) + " |", "|---|---|---|---|"]
         md += table("AlignGuard", metrics(rows, sd))
         md += table("keyword/regex baseline", metrics(rows, keyword_scores(rows)))
