@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the tools the integration tests need, if they are missing: Chromium (guard-cli ReportBrowserIT renders
-# the HTML report), strace (CliJarIT proves the CLI opens no network connection) and python3 (guard-server
-# ServerJarIT runs examples/python/guarded_tools.py against the server). `mvn -B verify` installs
+# the HTML report), strace (CliJarIT proves the CLI opens no network connection), python3 (guard-server
+# ServerJarIT runs examples/python/guarded_tools.py against the server) and python3-numpy + python3-onnx for the
+# Debian /usr/bin/python3 (guard-model TrainingScriptsTest runs the training pipeline's unit tests; those that need
+# torch skip without it, and training/setup.sh installs it for training). `mvn -B verify` installs
 # nothing itself: without these tools those tests skip with a line saying so, and fail under CI=true.
 # Idempotent. Debian/Ubuntu (apt-get); uses sudo unless root. .ci/run calls it before the test command.
 set -euo pipefail
@@ -10,6 +12,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+/usr/bin/python3 -c 'import numpy, onnx' >/dev/null 2>&1 || missing+=(python3-numpy python3-onnx)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
