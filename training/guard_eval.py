@@ -24,7 +24,7 @@ MIN_REGISTER_ROWS = 10  # smaller registers are reported within their part, not 
 DEV = os.environ.get("ALIGNGUARD_DEV_EVAL_DIR", os.path.join(os.path.dirname(ROOT), "shared", "dev-eval"))
 
 
-def scan(jar, records, screen=True):
+def scan(jar, records, screen=True, model=None):
     with tempfile.TemporaryDirectory() as d:
         inp, out = os.path.join(d, "in.jsonl"), os.path.join(d, "out.jsonl")
         with open(inp, "w", encoding="utf-8") as f:
@@ -34,7 +34,8 @@ def scan(jar, records, screen=True):
                     row.pop("kind")
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         cmd = ["java", "-jar", jar, "scan", "--input", inp, "--output", out, "--threads", "2"]
-        subprocess.run(cmd + ([] if screen else ["--no-screen"]), check=True, stderr=subprocess.DEVNULL)
+        cmd += ([] if screen else ["--no-screen"]) + (["--model", model] if model else [])
+        subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
         return [json.loads(l) for l in open(out, encoding="utf-8")]
 
 
