@@ -24,6 +24,7 @@ def dry_run(**env):
     script = re.sub(r"^bash training/setup.sh", "echo setup", script, flags=re.M)
     script = re.sub(r"^mvn ", "echo mvn ", script, flags=re.M)
     script = re.sub(r"^(\s*)(rm -rf|cp|sha256sum|\[ -f)", r"\1echo \2", script, flags=re.M)
+    script = re.sub(r"&& (mkdir|cp) ", r"&& echo \1 ", script)  # the second command of a chain writes files too
     with tempfile.NamedTemporaryFile("w", suffix=".sh", dir=TRAINING, delete=False) as f:
         f.write(script)
     try:
