@@ -1,6 +1,7 @@
 package dev.alignguard.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Guard;
@@ -59,8 +60,12 @@ final class ServerFixtures {
 
     /** The {@code POST /v1/check} body of a tool call, as an agent sends it. */
     static byte[] body(AgentAction.ToolCall a) {
-        ObjectNode o = JSON.createObjectNode().put("tool", a.tool()).put("arguments", a.argumentsJson());
-        return o.put("rationale", a.rationale()).toString().getBytes(StandardCharsets.UTF_8);
+        return action(a).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode action(AgentAction.ToolCall a) {
+        return JSON.createObjectNode().put("tool", a.tool()).put("arguments", a.argumentsJson())
+                .put("rationale", a.rationale());
     }
 
     /** One request per body to {@code server}'s {@code /v1/check}, built once and sent many times. */
@@ -68,6 +73,32 @@ final class ServerFixtures {
         URI check = server.uri().resolve(CHECK);
         return bodies.stream().map(b -> HttpRequest.newBuilder(check).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(b)).build()).toList();
+    }
+
+    /** The {@code n} actions from variant {@code v} on (wrapping around), one batch. */
+    static List<AgentAction.ToolCall> batch(List<AgentAction.ToolCall> actions, int v, int n) {
+        List<AgentAction.ToolCall> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(actions.get(Math.floorMod(v + i, actions.size())));
+        }
+        return out;
+    }
+
+    /**
+     * One {@code /v1/check/batch} request per starting variant, each holding {@link #batch} of {@code n} actions
+     * ({@code {"actions": [...]}}), built once and sent many times.
+     */
+    static List<HttpRequest> batchRequests(GuardServer server, List<AgentAction.ToolCall> actions, int n) {
+        URI check = server.uri().resolve(CHECK + "/batch");
+        List<HttpRequest> out = new ArrayList<>(actions.size());
+        for (int v = 0; v < actions.size(); v++) {
+            ArrayNode array = JSON.createArrayNode();
+            batch(actions, v, n).forEach(a -> array.add(action(a)));
+            byte[] body = JSON.createObjectNode().set("actions", array).toString().getBytes(StandardCharsets.UTF_8);
+            out.add(HttpRequest.newBuilder(check).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        }
+        return out;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Guard;
+import dev.alignguard.core.GuardContext;
 import dev.alignguard.server.GuardServer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -44,7 +45,12 @@ import java.util.function.DoublePredicate;
  * one pair that is not counted. Run from the repository root: {@code java -Xms1g -Xmx1g
  * -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp guard-benchmarks/target/benchmarks.jar
  * dev.alignguard.benchmarks.ServerPaired [--pairs 20] [--block-ms 2000] [--tokens 64,128]
- * [--classifiers bundled,constant] [--out FILE]}; the defaults take about 11 minutes.
+ * [--classifiers bundled,constant] [--batch 1] [--out FILE]}; the defaults take about 11 minutes.
+ *
+ * <p>{@code --batch N} (N > 1) makes one call N actions: {@code Guard.checkAll} of N consecutive variants in
+ * process against one {@code POST /v1/check/batch} of the same N, so it measures whether sending checks in
+ * batches (back to back on one server thread) recovers what the single-action path loses. The ratio stays
+ * comparable (both paths count calls of N actions); the latency line is then the p50 of a whole batch.
  */
 public final class ServerPaired {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,9 +96,13 @@ public final class ServerPaired {
             try (Guard guard = ServerFixtures.guard(classifier); GuardServer server = ServerFixtures.serve(guard)) {
                 for (int tokens : options.tokens()) {
                     List<AgentAction.ToolCall> actions = Texts.toolCalls(tokens);
-                    List<HttpRequest> requests = ServerFixtures.requests(server,
-                            actions.stream().map(ServerFixtures::body).toList());
-                    Call inProcess = v -> Fixtures.requireScored(guard.check(actions.get(v % actions.size())));
+                    int n = options.batch();
+                    List<HttpRequest> requests = n == 1
+                            ? ServerFixtures.requests(server, actions.stream().map(ServerFixtures::body).toList())
+                            : ServerFixtures.batchRequests(server, actions, n);
+                    Call inProcess = n == 1
+                            ? v -> Fixtures.requireScored(guard.check(actions.get(v % actions.size())))
+                            : v -> guard.checkAll(ServerFixtures.batch(actions, v, n), GuardContext.empty()).forEach(Fixtures::requireScored);
                     Call overHttp = v -> ServerFixtures.post(http, requests.get(v % requests.size()));
                     Config config = new Config(tokens, classifier, inProcess, overHttp);
                     System.err.printf("ServerPaired: %s, %d tokens%n", classifier, tokens);
@@ -175,7 +185,7 @@ public final class ServerPaired {
         ObjectNode line = JSON.createObjectNode();
         line.put("at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).put("measure", measure)
                 .put("tokens", c.tokens()).put("classifier", c.classifier()).put("pairs", options.pairs())
-                .put("block_ms", options.blockMs()).put("order", "ABBA");
+                .put("block_ms", options.blockMs()).put("order", "ABBA").put("actions_per_call", options.batch());
         line.put("load_before", round(m.loadBefore(), 2)).put("load_after", round(m.loadAfter(), 2));
         line.put("cpus", Runtime.getRuntime().availableProcessors()).put("cpu", cpuModel())
                 .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -246,9 +256,10 @@ public final class ServerPaired {
     }
 
     /** The command line. */
-    private record Options(int pairs, int blockMs, List<Integer> tokens, List<String> classifiers, Path out) {
+    private record Options(int pairs, int blockMs, List<Integer> tokens, List<String> classifiers, int batch,
+                           Path out) {
         private static final String USAGE = "usage: ServerPaired [--pairs N (20)] [--block-ms MS (2000)] "
-                + "[--tokens 64,128] [--classifiers bundled,constant] [--out FILE]";
+                + "[--tokens 64,128] [--classifiers bundled,constant] [--batch N (1)] [--out FILE]";
 
         long blockNanos() {
             return blockMs * 1_000_000L;
@@ -259,6 +270,7 @@ public final class ServerPaired {
             int blockMs = 2000;
             List<Integer> tokens = List.of(64, 128);
             List<String> classifiers = List.of("bundled", "constant");
+            int batch = 1;
             Path out = Path.of("guard-benchmarks", "results",
                     LocalDate.now(ZoneOffset.UTC) + "-server-paired.jsonl");
             if (args.length % 2 != 0) {
@@ -271,18 +283,20 @@ public final class ServerPaired {
                     case "--block-ms" -> blockMs = Integer.parseInt(value);
                     case "--tokens" -> tokens = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
                     case "--classifiers" -> classifiers = List.of(value.split(","));
+                    case "--batch" -> batch = Integer.parseInt(value);
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
                 }
             }
-            if (pairs < 1 || blockMs < 100) {
-                throw new IllegalArgumentException("need --pairs >= 1 and --block-ms >= 100; " + USAGE);
+            if (pairs < 1 || blockMs < 100 || batch < 1 || batch > Texts.VARIANTS) {
+                throw new IllegalArgumentException("need --pairs >= 1, --block-ms >= 100 and --batch 1 to "
+                        + Texts.VARIANTS + "; " + USAGE);
             }
             tokens.forEach(t -> Texts.toolCall(t, 0)); // an unknown size is refused here, not after the warm-up
             if (!List.of("bundled", "constant").containsAll(classifiers)) {
                 throw new IllegalArgumentException("classifiers are bundled and constant: " + classifiers);
             }
-            return new Options(pairs, blockMs, tokens, classifiers, out);
+            return new Options(pairs, blockMs, tokens, classifiers, batch, out);
         }
     }
 }
