@@ -24,13 +24,17 @@ public final class TestTools {
                 }
             }
         }
-        String message = test + ": " + names[0] + " is not installed (not on PATH); run scripts/setup-test-tools.sh"
-                + " to install it";
+        missing(test + ": " + names[0] + " is not installed (not on PATH); run scripts/setup-test-tools.sh"
+                + " to install it");
+        return null; // not reached: missing throws
+    }
+
+    /** Skips the calling test with {@code message} on stderr, or fails it under CI=true; always throws. */
+    public static void missing(String message) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + " (CI=true requires it)");
         }
         System.err.println("SKIPPED " + message + " (CI=true makes this a failure)");
         Assumptions.abort(message);
-        return null; // not reached: abort throws
     }
 }
