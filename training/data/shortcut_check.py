@@ -61,23 +61,26 @@ MISLEARNED = {"ransom": r"\bransom", "blackmail": r"\bblackmail", "leak": r"\ble
 def word_rates(path, words=MISLEARNED):
     """Per word: the share of positive texts (any label) and of negative texts that contain it, over the writers'
     rows and over the whole split; a share far apart on the two sides is a word the model can learn as the label."""
+    scopes = ("writers", "all")
+    hits = {sc: {w: [0, 0] for w in words} for sc in scopes}
+    totals = {sc: [0, 0] for sc in scopes}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            inside = scopes if r.get("writer") not in (None, "template", "public") else ("all",)
+            for t, y in texts(r):
+                side = 0 if max(y) > 0 else 1
+                low = normalise(t).lower()
+                found = [w for w, rx in words.items() if re.search(rx, low)]
+                for sc in inside:
+                    totals[sc][side] += 1
+                    for w in found:
+                        hits[sc][w][side] += 1
     out = {}
-    for scope in ("writers", "all"):
-        hits, totals = {w: [0, 0] for w in words}, [0, 0]
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                r = json.loads(line)
-                if scope == "writers" and r.get("writer") in (None, "template", "public"):
-                    continue
-                for t, y in texts(r):
-                    side = 0 if max(y) > 0 else 1
-                    totals[side] += 1
-                    low = normalise(t).lower()
-                    for w, rx in words.items():
-                        hits[w][side] += bool(re.search(rx, low))
-        out[scope] = {w: {"pos": round(h[0] / max(totals[0], 1), 4), "neg": round(h[1] / max(totals[1], 1), 4),
-                          "pos_texts": h[0], "neg_texts": h[1]} for w, h in hits.items()}
-        out[scope]["texts"] = {"pos": totals[0], "neg": totals[1]}
+    for sc in scopes:
+        out[sc] = {w: {"pos": round(h[0] / max(totals[sc][0], 1), 4), "neg": round(h[1] / max(totals[sc][1], 1), 4),
+                       "pos_texts": h[0], "neg_texts": h[1]} for w, h in hits[sc].items()}
+        out[sc]["texts"] = {"pos": totals[sc][0], "neg": totals[sc][1]}
     return out
 
 
