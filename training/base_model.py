@@ -56,7 +56,18 @@ FULL_TOKENIZER_PATH = os.path.join(WORK, TOKENIZER_NAME)
 # A pruned vocabulary (prune_vocab.py) replaces the encoder's own: every step after pruning (export, quantise,
 # evaluate, calibrate, bundle) must tokenise with it, so it is chosen once, by environment, for all of them.
 TOKENIZER_PATH = os.environ.get("ALIGNGUARD_TOKENIZER") or FULL_TOKENIZER_PATH
-TEXT_PREFIX = _E.get("prefix", "")
+
+
+def text_prefix(encoder_prefix, override):
+    """The text put in front of every text: the encoder's own prefix unless ALIGNGUARD_TEXT_PREFIX overrides it
+    ("none" = no prefix). Fine-tuning e5-small on bare text, as the Java guard sends it, makes it bundleable; the
+    card's "query: " is for its embeddings used frozen."""
+    if override is None:
+        return encoder_prefix
+    return "" if override == "none" else override
+
+
+TEXT_PREFIX = text_prefix(_E.get("prefix", ""), os.environ.get("ALIGNGUARD_TEXT_PREFIX"))
 FULL_VOCAB = 30522
 
 

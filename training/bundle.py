@@ -108,7 +108,7 @@ def main(argv=None):
     a = p.parse_args(argv)
     if TEXT_PREFIX:
         raise SystemExit(f"bundle.py: this encoder reads every text with {TEXT_PREFIX!r} in front and the Java guard "
-                         "adds no prefix; e5-small is a comparison candidate, not a bundle")
+                         "adds no prefix; train and export e5-small with ALIGNGUARD_TEXT_PREFIX=none to bundle it")
     ensure_extracted()
     os.makedirs(a.out_dir, exist_ok=True)
     with open(a.metrics) as f:

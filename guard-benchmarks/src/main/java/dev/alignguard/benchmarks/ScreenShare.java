@@ -4,6 +4,7 @@ import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Guard;
 import dev.alignguard.onnx.ModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,7 +13,8 @@ import java.util.Locale;
  * once (cache off) and prints one JSON line per traffic with the actions whose every window it cleared (those
  * never reach the full model) and the windows it cleared. Explains the cascade's latency next to the JMH
  * numbers; {@code run.sh} writes the lines to {@code results/<date>-screen.jsonl}. Run: {@code java
- * -Dai.djl.offline=true -cp guard-benchmarks/target/benchmarks.jar dev.alignguard.benchmarks.ScreenShare}.
+ * -Dai.djl.offline=true -cp guard-benchmarks/target/benchmarks.jar dev.alignguard.benchmarks.ScreenShare
+ * [bundle-dir]}: the bundled model, or an unpacked bundle (an earlier release, to compare screens).
  */
 public final class ScreenShare {
     private ScreenShare() {
@@ -20,7 +22,8 @@ public final class ScreenShare {
 
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");
-        try (OnnxClassifier classifier = OnnxClassifier.load(ModelBundle.bundled(), OnnxClassifier.Options.DEFAULT);
+        try (OnnxClassifier classifier = OnnxClassifier.load(args.length == 0 ? ModelBundle.bundled()
+                : ModelBundle.fromDirectory(Path.of(args[0])), OnnxClassifier.Options.DEFAULT);
              Guard guard = Guard.builder().classifier(classifier).config(Fixtures.config(false))
                      .auditSink(Fixtures.NO_AUDIT).build()) {
             for (String traffic : CascadeBenchmark.TRAFFIC) {
