@@ -5,7 +5,8 @@
                                                 [--out training/data/corpus] [--seed 1234]
 
 - Writers' rows (training/data/writers/<writer>.jsonl, written by hand from BRIEF.md and briefs/) are split
-  by writer: WRITER_SPLITS names the validation and test writers, every other writer trains. A writer never
+  by writer: WRITER_SPLITS names the validation and test writers, every other writer trains except the
+  RESERVED_WRITERS (generalists kept for validation), who are left out unless --val-writers names them. A writer never
   appears in two splits, so validation and test measure voices the model never saw.
 - The v3 corpus (template families and public carriers, built by build_corpus.py) keeps its family splits.
   In train, template positives are capped at TEMPLATE_POSITIVE_SHARE of all positives (families drawn round
@@ -52,6 +53,10 @@ WRITER_SPLITS = {
     "w16-customer-agents": "test",
     "w22-multilingual-2": "test",
 }
+# Generalist writers written to be validation writers (all kinds, all labels, many settings): they never train,
+# and they validate only where --val-writers names them, so the default corpus (and every release built from
+# it, 0.6.0 included) stays as it was.
+RESERVED_WRITERS = ("w90-generalist-workplace", "w91-generalist-personal")
 TEMPLATE_POSITIVE_SHARE = 0.30
 TEMPLATE_NEGATIVE_SHARE = 0.5  # template negatives per writer negative in train
 VAL_TEMPLATE_ROWS = 600
@@ -93,6 +98,14 @@ def load_writers(folder):
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 rows.extend(json.loads(line) for line in f if line.strip())
     return rows
+
+
+def split_of(writer, writer_splits):
+    """The split a writer's rows go to: the one writer_splits names, else train; None (left out) for a reserved
+    writer that writer_splits does not name."""
+    if writer in writer_splits:
+        return writer_splits[writer]
+    return None if writer in RESERVED_WRITERS else "train"
 
 
 def writer_number(writer):
@@ -261,7 +274,9 @@ def main(argv=None):
             continue
         if row["id"] in disputed:  # a second writer labelled it otherwise: dropped, not argued
             continue
-        split = writer_splits.get(row["writer"], "train")
+        split = split_of(row["writer"], writer_splits)
+        if split is None:
+            continue
         splits[split].append(writer_record(row, split))
 
     v3 = {s: load_v3(os.path.join(a.v3, s + ".jsonl")) for s in splits}

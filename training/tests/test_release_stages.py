@@ -61,5 +61,15 @@ class WriterNumber(unittest.TestCase):
             assemble_v4.writer_number("template")
 
 
+class WriterSplit(unittest.TestCase):
+    def test_an_unnamed_writer_trains(self):
+        self.assertEqual("train", assemble_v4.split_of("w07-fiction", {"w11-we-voice": "val"}))
+
+    def test_a_reserved_generalist_is_left_out_unless_named(self):
+        self.assertIsNone(assemble_v4.split_of("w90-generalist-workplace", {"w11-we-voice": "val"}))
+        self.assertEqual("val", assemble_v4.split_of("w90-generalist-workplace",
+                                                     {"w90-generalist-workplace": "val"}))
+
+
 if __name__ == "__main__":
     unittest.main()
