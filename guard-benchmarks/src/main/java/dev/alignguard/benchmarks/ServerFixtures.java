@@ -71,8 +71,12 @@ final class ServerFixtures {
     /** One request per body to {@code server}'s {@code /v1/check}, built once and sent many times. */
     static List<HttpRequest> requests(GuardServer server, List<byte[]> bodies) {
         URI check = server.uri().resolve(CHECK);
-        return bodies.stream().map(b -> HttpRequest.newBuilder(check).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(b)).build()).toList();
+        return bodies.stream().map(b -> postRequest(check, b)).toList();
+    }
+
+    private static HttpRequest postRequest(URI uri, byte[] body) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     /** The {@code n} actions from variant {@code v} on (wrapping around), one batch. */
@@ -94,9 +98,8 @@ final class ServerFixtures {
         for (int v = 0; v < actions.size(); v++) {
             ArrayNode array = JSON.createArrayNode();
             batch(actions, v, n).forEach(a -> array.add(action(a)));
-            byte[] body = JSON.createObjectNode().set("actions", array).toString().getBytes(StandardCharsets.UTF_8);
-            out.add(HttpRequest.newBuilder(check).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            out.add(postRequest(check, JSON.createObjectNode().set("actions", array).toString()
+                    .getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }
