@@ -56,7 +56,8 @@ WRITER_SPLITS = {
 # Generalist writers written to be validation writers (all kinds, all labels, many settings): they never train,
 # and they validate only where --val-writers names them, so the default corpus (and every release built from
 # it, 0.6.0 included) stays as it was.
-RESERVED_WRITERS = ("w90-generalist-workplace", "w91-generalist-personal")
+RESERVED_WRITERS = ("w90-generalist-workplace", "w91-generalist-personal", "w92-generalist-public-services",
+                    "w93-generalist-engineering-agents")
 TEMPLATE_POSITIVE_SHARE = 0.30
 TEMPLATE_NEGATIVE_SHARE = 0.5  # template negatives per writer negative in train
 VAL_TEMPLATE_ROWS = 600
