@@ -32,9 +32,10 @@ public final class ScreenShare {
                 long windows = 0;
                 long windowsCleared = 0;
                 for (AgentAction.ToolCall action : actions) {
-                    int n = Fixtures.windows(action).size();
+                    long read = classifier.windowsRead();
                     long before = classifier.clearedByScreen();
                     Fixtures.requireScored(guard.check(action));
+                    long n = classifier.windowsRead() - read;
                     long cleared = classifier.clearedByScreen() - before;
                     windows += n;
                     windowsCleared += cleared;

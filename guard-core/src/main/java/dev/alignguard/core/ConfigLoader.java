@@ -84,7 +84,7 @@ final class ConfigLoader {
             if (!(root instanceof Map<?, ?> map)) {
                 throw new ConfigException("", "the YAML document must be a mapping of keys");
             }
-            flatten("", map, flat);
+            flatten("", map, flat, 0);
         }
         return bind(flat);
     }
@@ -112,11 +112,16 @@ final class ConfigLoader {
         return bind(flat);
     }
 
-    private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> out) {
+    /** Flat keys of a mapping; a mapping nested deeper than any config needs (an alias to itself) is an error. */
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> out, int depth) {
+        if (depth > MAX_NESTING) {
+            throw new ConfigException(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1),
+                    "malformed YAML: nested more than " + MAX_NESTING + " levels deep (an alias to itself?)");
+        }
         map.forEach((k, v) -> {
             String key = prefix + k;
             if (v instanceof Map<?, ?> nested) {
-                flatten(key + ".", nested, out);
+                flatten(key + ".", nested, out, depth + 1);
             } else if (v instanceof List<?>) {
                 throw new ConfigException(key, "lists are not supported here");
             } else {
@@ -150,7 +155,7 @@ final class ConfigLoader {
                     case "fail_mode" -> policy.failMode(FailMode.valueOf(text(value).toUpperCase(Locale.ROOT)));
                     case "max_input_chars" -> policy.maxInputChars((int) integer(value, 1, Integer.MAX_VALUE));
                     case "on_oversize" -> policy.onOversize(Decision.parse(text(value)));
-                    case "timeout" -> timeout = duration(value);
+                    case "timeout" -> timeout = GuardConfig.checkTimeout(duration(value));
                     case "cache.enabled" -> cacheEnabled = bool(value);
                     case "cache.maximum_size" -> cacheSize = integer(value, 1, Long.MAX_VALUE);
                     case "cache.expire_after_access" -> cacheExpiry = duration(value);

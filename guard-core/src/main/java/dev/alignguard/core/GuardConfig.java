@@ -19,15 +19,24 @@ public record GuardConfig(Policy policy, CacheSpec cache, Duration timeout, bool
 
     /** Default deadline for one check. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** The longest deadline a check may have: one day (a check's deadline is kept in nanoseconds). */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
     public GuardConfig {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(cache, "cache");
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
+        checkTimeout(timeout);
         modelLocation = modelLocation == null ? "" : modelLocation;
         Objects.requireNonNull(judge, "judge");
+    }
+
+    /** {@code timeout} when it is positive and at most {@link #MAX_TIMEOUT}; else an error naming it. */
+    static Duration checkTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT + ", got "
+                    + timeout);
+        }
+        return timeout;
     }
 
     /** A config with the default judge scope. */

@@ -99,6 +99,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMappingThatContainsItselfIsAConfigError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromYaml("thresholds: &x\n  b: *x\n"));
+        assertTrue(e.getMessage().contains("nested more than"), e.getMessage());
+    }
+
+    @Test
+    void aTimeoutOverADayIsAConfigErrorNotAnOverflowAtCheckTime() {
+        assertEquals("timeout", assertThrows(ConfigException.class,
+                () -> GuardConfig.fromYaml("timeout: 3000000h")).key());
+        assertThrows(IllegalArgumentException.class,
+                () -> GuardConfig.defaults().withTimeout(java.time.temporal.ChronoUnit.FOREVER.getDuration()));
+    }
+
+    @Test
     void unknownKeyIsAnErrorNamingTheKey() {
         ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromYaml("treshold: 0.5"));
         assertEquals("treshold", e.key());

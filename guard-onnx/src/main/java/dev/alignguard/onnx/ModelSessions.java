@@ -44,4 +44,16 @@ final class ModelSessions {
         so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         return so;
     }
+
+    /** Closes {@code session} (null for none) without throwing: it only releases memory, and may be closed already. */
+    static void closeQuietly(AutoCloseable session) {
+        if (session == null) {
+            return;
+        }
+        try {
+            session.close();
+        } catch (Exception e) {
+            // nothing more can be done about memory that will not be released
+        }
+    }
 }

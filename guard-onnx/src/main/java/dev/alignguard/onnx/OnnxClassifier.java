@@ -12,6 +12,7 @@ import dev.alignguard.core.classify.ModelInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,6 +31,8 @@ public final class OnnxClassifier implements Classifier {
     private final boolean batchInference;
     private final ScreeningModel screen;
     private final LongAdder cleared = new LongAdder();
+    private final LongAdder windowsRead = new LongAdder();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxClassifier(ModelBundle bundle, Options options) {
         this.info = bundle.info();
@@ -37,15 +40,18 @@ public final class OnnxClassifier implements Classifier {
         this.maxLength = ModelSessions.maxLength(info.maxLength(), options);
         ModelSessions.checkPinned(bundle.sha256(), bundle.origin(), options);
         this.tokenizer = ModelSessions.tokenizer(bundle.tokenizerBytes(), bundle.origin(), maxLength);
-        try {
+        OrtSession s = null;
+        // the options are copied into each session, so they are released once both sessions exist
+        try (OrtSession.SessionOptions so = ModelSessions.sessionOptions(options)) {
             this.env = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions so = ModelSessions.sessionOptions(options);
-            this.session = env.createSession(bundle.modelBytes(), so);
+            s = env.createSession(bundle.modelBytes(), so);
+            this.session = s;
             checkSignature(bundle);
             selfTest(bundle);
             this.screen = options.screening() && bundle.screen() != null
                     ? ScreeningModel.load(env, bundle.screen(), so, bundle.origin(), info.labels().size()) : null;
         } catch (OrtException | RuntimeException e) {
+            ModelSessions.closeQuietly(s); // a model that fails its checks must not keep its native memory
             throw e instanceof ModelLoadException m ? m
                     : new ModelLoadException("cannot load ONNX model of " + bundle.origin() + ": " + e.getMessage(), e);
         }
@@ -86,7 +92,7 @@ public final class OnnxClassifier implements Classifier {
         for (ModelBundle.SelfTestCase c : bundle.selfTest()) {
             float[] got;
             try {
-                got = fullModel(encode(List.of(c.text())))[0];
+                got = fullModel(new long[][] {tokenizer.encode(c.text())})[0];
             } catch (ClassifierException e) {
                 throw new ModelLoadException("self-test of " + bundle.origin() + " failed: " + e.getMessage(), e);
             }
@@ -106,46 +112,69 @@ public final class OnnxClassifier implements Classifier {
     }
 
     /**
-     * Scores the texts. Texts the screening model clears keep its (low) scores; the others go to the full model.
-     * By default each text gets its own forward pass: the int8 model quantises activations per tensor at run
-     * time, so padding and neighbours in a batch shift a text's score slightly (about 0.01); one pass per text
-     * keeps a text's score independent of what it is checked with, and batching gains little on CPU.
-     * {@link Options#batchInference()} pads the escalated texts to their longest instead.
+     * Scores the texts. A text longer than the model's window (128 ids for the bundled model: about 100 English
+     * words, but only about 120 characters of unspaced Chinese or Japanese) is read in overlapping windows of ids
+     * and scores the highest of them per label, so no part of it goes unread. Windows the screening model clears
+     * keep its (low) scores; the others go to the full model. By default each window gets its own forward pass:
+     * the int8 model quantises activations per tensor at run time, so padding and neighbours in a batch shift a
+     * text's score slightly (about 0.01); one pass per window keeps a text's score independent of what it is
+     * checked with, and batching gains little on CPU. {@link Options#batchInference()} pads the escalated windows
+     * to their longest instead.
      */
     @Override
     public float[][] score(List<String> texts) throws ClassifierException {
-        long[][] ids = encode(texts);
-        float[][] out = new float[ids.length][];
-        List<Integer> escalated = new ArrayList<>(ids.length);
-        for (int i = 0; i < ids.length; i++) {
-            float[] p = screen == null ? null : screen.scoreIfClear(ids[i]);
-            if (p != null) {
-                out[i] = p;
-                cleared.increment();
-            } else {
-                escalated.add(i);
+        long[][][] windows = encode(texts);
+        List<long[]> escalated = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        float[][] out = new float[texts.size()][];
+        for (int i = 0; i < windows.length; i++) {
+            windowsRead.add(windows[i].length);
+            for (long[] ids : windows[i]) {
+                float[] p = screen == null ? null : screen.scoreIfClear(ids);
+                if (p != null) {
+                    out[i] = highest(out[i], p);
+                    cleared.increment();
+                } else {
+                    escalated.add(ids);
+                    owners.add(i);
+                }
             }
         }
         if (batchInference && escalated.size() > 1) {
-            long[][] batch = new long[escalated.size()][];
-            for (int j = 0; j < batch.length; j++) {
-                batch[j] = ids[escalated.get(j)];
-            }
-            float[][] probs = fullModel(batch);
-            for (int j = 0; j < batch.length; j++) {
-                out[escalated.get(j)] = probs[j];
+            float[][] probs = fullModel(escalated.toArray(new long[0][]));
+            for (int j = 0; j < probs.length; j++) {
+                out[owners.get(j)] = highest(out[owners.get(j)], probs[j]);
             }
         } else {
-            for (int i : escalated) {
-                out[i] = fullModel(new long[][] {ids[i]})[0];
+            for (int j = 0; j < escalated.size(); j++) {
+                out[owners.get(j)] = highest(out[owners.get(j)], fullModel(new long[][] {escalated.get(j)})[0]);
             }
         }
         return out;
     }
 
-    /** How many texts the screening model has cleared since load (0 without a screen), for metrics and tuning. */
+    /** The label-wise maximum of {@code so far} (null for none yet) and {@code p}. */
+    private static float[] highest(float[] soFar, float[] p) {
+        if (soFar == null) {
+            return p;
+        }
+        for (int l = 0; l < soFar.length; l++) {
+            soFar[l] = Math.max(soFar[l], p[l]);
+        }
+        return soFar;
+    }
+
+    /**
+     * How many windows of ids the screening model has cleared since load (0 without a screen), for metrics and
+     * tuning. A text is one window unless it is longer than the model's (see {@link #windowsRead()}).
+     */
     public long clearedByScreen() {
         return cleared.sum();
+    }
+
+    /** How many windows of ids this classifier has scored since load, by the screen or the full model. */
+    public long windowsRead() {
+        return windowsRead.sum();
     }
 
     /** Whether a screening model runs in front of the full model (the bundle has one and it is enabled). */
@@ -153,11 +182,11 @@ public final class OnnxClassifier implements Classifier {
         return screen != null;
     }
 
-    private long[][] encode(List<String> texts) throws ClassifierException {
-        long[][] ids = new long[texts.size()][];
+    private long[][][] encode(List<String> texts) throws ClassifierException {
+        long[][][] ids = new long[texts.size()][][];
         try {
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = tokenizer.encode(texts.get(i));
+                ids[i] = tokenizer.encodeWindows(texts.get(i));
             }
         } catch (RuntimeException e) {
             throw new ClassifierException("tokenizer failed: " + e.getMessage(), e);
@@ -174,15 +203,12 @@ public final class OnnxClassifier implements Classifier {
         return tokenizer.encode(text);
     }
 
+    /** Releases both models; a second call does nothing. Call it once no check is running on this classifier. */
     @Override
     public void close() {
-        try {
-            session.close();
-            if (screen != null) {
-                screen.close();
-            }
-        } catch (OrtException e) {
-            // closing a session only releases memory; nothing more can be done here
+        if (closed.compareAndSet(false, true)) {
+            ModelSessions.closeQuietly(session);
+            ModelSessions.closeQuietly(screen);
         }
     }
 

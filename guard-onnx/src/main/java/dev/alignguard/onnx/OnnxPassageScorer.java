@@ -44,7 +44,7 @@ public final class OnnxPassageScorer implements PassageScorer {
             checkSignature(s, bundle);
             this.session = s;
         } catch (OrtException | RuntimeException e) {
-            close(s);
+            ModelSessions.closeQuietly(s);
             throw e instanceof ModelLoadException m ? m
                     : new ModelLoadException("cannot load ONNX model of " + bundle.origin() + ": " + e.getMessage(), e);
         }
@@ -134,17 +134,6 @@ public final class OnnxPassageScorer implements PassageScorer {
 
     @Override
     public void close() {
-        close(session);
-    }
-
-    private static void close(OrtSession s) {
-        if (s == null) {
-            return;
-        }
-        try {
-            s.close();
-        } catch (OrtException e) {
-            // closing a session only releases memory; nothing more can be done here
-        }
+        ModelSessions.closeQuietly(session);
     }
 }

@@ -54,6 +54,11 @@ final class WordPieceTokenizer {
      * combining mark in Java's.
      */
     private static final int[] OLD_PUNCTUATION = {0x166D, 0x111C9};
+    /**
+     * The most windows {@link #encodeWindows} cuts one text into: the guard's windows of at most 560 characters
+     * need at most 8 at the bundled 128 ids (one id per character, as unspaced CJK text can be).
+     */
+    static final int MAX_WINDOWS = 16;
 
     private final Map<String, Integer> vocab;
     private final Map<String, Integer> specialTokens;
@@ -123,33 +128,61 @@ final class WordPieceTokenizer {
 
     /** Token ids for {@code text}: {@code [CLS]}, at most {@code maxLength - 2} ids of text, {@code [SEP]}. */
     long[] encode(String text) {
-        List<Integer> ids = new ArrayList<>();
+        List<Integer> ids = textIds(text, maxLength - 2);
+        return framed(ids, 0, ids.size());
+    }
+
+    /**
+     * Token ids for all of {@code text} (up to {@link #MAX_WINDOWS} windows), in windows the model reads whole:
+     * each is {@code [CLS]}, at most {@code maxLength - 2} ids of text, {@code [SEP]}, and each starts half a
+     * window after the one before, so any run of ids up to half a window long lies whole in one of them. Text
+     * that fits one window gives exactly {@link #encode}'s ids.
+     */
+    long[][] encodeWindows(String text) {
         int room = maxLength - 2;
+        int stride = Math.max(1, room / 2);
+        List<Integer> ids = textIds(text, room + stride * (MAX_WINDOWS - 1));
+        int windows = ids.size() <= room ? 1 : 1 + (ids.size() - room + stride - 1) / stride;
+        long[][] out = new long[windows][];
+        for (int w = 0; w < windows; w++) {
+            int from = w * stride;
+            out[w] = framed(ids, from, Math.min(ids.size(), from + room));
+        }
+        return out;
+    }
+
+    private long[] framed(List<Integer> ids, int from, int to) {
+        long[] out = new long[to - from + 2];
+        out[0] = clsId;
+        for (int i = from; i < to; i++) {
+            out[i - from + 1] = ids.get(i);
+        }
+        out[out.length - 1] = sepId;
+        return out;
+    }
+
+    /** The ids of {@code text}, special tokens written in it included, stopping at {@code limit} ids. */
+    private List<Integer> textIds(String text, int limit) {
+        List<Integer> ids = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < text.length() && ids.size() < room; i++) {
+        for (int i = 0; i < text.length() && ids.size() < limit; i++) {
             if (specialStarts.indexOf(text.charAt(i)) < 0) {
                 continue;
             }
             String special = specialAt(text, i);
             if (special != null) {
-                words(text.substring(start, i), ids, room);
-                if (ids.size() < room) {
+                words(text.substring(start, i), ids, limit);
+                if (ids.size() < limit) {
                     ids.add(specialTokens.get(special));
                 }
                 start = i + special.length();
                 i = start - 1;
             }
         }
-        if (ids.size() < room) {
-            words(text.substring(start), ids, room);
+        if (ids.size() < limit) {
+            words(text.substring(start), ids, limit);
         }
-        long[] out = new long[ids.size() + 2];
-        out[0] = clsId;
-        for (int i = 0; i < ids.size(); i++) {
-            out[i + 1] = ids.get(i);
-        }
-        out[out.length - 1] = sepId;
-        return out;
+        return ids;
     }
 
     /**

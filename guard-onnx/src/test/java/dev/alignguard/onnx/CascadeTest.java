@@ -71,6 +71,28 @@ class CascadeTest {
     }
 
     @Test
+    void aThreatPastTheModelsFirstWindowIsStillRead() throws ClassifierException {
+        // 130 separator tokens fill the first window of ids; the threat after them used to be cut off unread
+        String padded = "=".repeat(130) + " " + BLACKMAIL;
+        float[] alone = fullOnly.score(List.of(BLACKMAIL))[0];
+        float[] afterPadding = fullOnly.score(List.of(padded))[0];
+        int blackmail = fullOnly.info().labels().indexOf(Category.BLACKMAIL);
+        double flag = fullOnly.info().recommendedThresholds().get(Category.BLACKMAIL).flag();
+        assertTrue(alone[blackmail] >= flag, "the threat alone scores " + alone[blackmail]);
+        assertTrue(afterPadding[blackmail] >= flag, "the threat after padding scores " + afterPadding[blackmail]);
+        long read = cascade.windowsRead();
+        cascade.score(List.of(padded));
+        assertTrue(cascade.windowsRead() - read > 1, "a text longer than the model's window is read in several");
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        OnnxClassifier c = OnnxClassifier.load(ModelBundle.bundled(), OnnxClassifier.Options.DEFAULT);
+        c.close();
+        c.close();
+    }
+
+    @Test
     void screeningOffSendsEveryTextToTheFullModel() throws ClassifierException {
         fullOnly.score(List.of(ROUTINE, ROUTINE));
         assertEquals(0, fullOnly.clearedByScreen());

@@ -94,6 +94,44 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void windowsCoverEveryIdOfALongTextWithHalfAWindowOfOverlap() throws IOException {
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.fromJson(json, 128);
+        WordPieceTokenizer whole = WordPieceTokenizer.fromJson(json, LONG);
+        String text = "中文字符和日本語のテキスト".repeat(20) + " I will send the photos to your wife unless you pay";
+        long[] all = whole.encode(text);
+        long[][] windows = tokenizer.encodeWindows(text);
+        assertTrue(all.length > 128 && all.length < LONG, "the text must need several windows: " + all.length);
+        assertEquals(1 + (all.length - 2 - 126 + 62) / 63, windows.length);
+        for (int w = 0; w < windows.length; w++) {
+            long[] ids = windows[w];
+            assertTrue(ids.length <= 128);
+            assertEquals(all[0], ids[0]);
+            assertEquals(all[all.length - 1], ids[ids.length - 1]);
+            long[] expected = java.util.Arrays.copyOfRange(all, 1 + w * 63, 1 + w * 63 + ids.length - 2);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(ids, 1, ids.length - 1));
+        }
+        long[] last = windows[windows.length - 1];
+        assertEquals(all[all.length - 2], last[last.length - 2], "the last window ends with the text's last id");
+    }
+
+    @Test
+    void aTextThatFitsOneWindowGetsExactlyItsEncoding() throws IOException {
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.fromJson(json, 128);
+        for (String t : List.of("", "Hello, World!", "word ".repeat(126), "x".repeat(5000))) {
+            long[][] windows = tokenizer.encodeWindows(t);
+            assertEquals(1, windows.length, t.length() + " chars");
+            assertArrayEquals(tokenizer.encode(t), windows[0]);
+        }
+    }
+
+    @Test
+    void windowsStopAtTheirCapOnHugeText() throws IOException {
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.fromJson(json, 128);
+        long[][] windows = tokenizer.encodeWindows("word ".repeat(100_000));
+        assertEquals(WordPieceTokenizer.MAX_WINDOWS, windows.length);
+    }
+
+    @Test
     void refusesATokenizerOfAnotherKind() {
         byte[] bpe = new String(json, StandardCharsets.UTF_8).replace("\"type\": \"WordPiece\"", "\"type\": \"BPE\"")
                 .getBytes(StandardCharsets.UTF_8);

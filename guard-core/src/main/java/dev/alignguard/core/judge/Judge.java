@@ -75,7 +75,8 @@ public final class Judge implements ApprovalHandler {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warn("judge model failed after {} ms; denying: {}", latency.toMillis(), e.toString());
+            // the type only: a client's message can quote the prompt, i.e. the agent's action
+            LOG.warn("judge model failed after {} ms; denying: {}", latency.toMillis(), e.getClass().getName());
             Outcome outcome = timedOut(e) || latency.compareTo(spec.timeout()) > 0 ? Outcome.TIMEOUT : Outcome.ERROR;
             return Judgement.failed(outcome, "judge call failed: " + e.getClass().getSimpleName(), "", latency);
         } finally {

@@ -45,7 +45,11 @@ record JudgeAnswer(boolean approved, Category category, String reason) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 if (p.nextToken() != JsonToken.VALUE_STRING) {
-                    throw new InvalidAnswer("'" + key + "' is not a string");
+                    // the key is the judge model's text: named only when it is one of ours, never echoed
+                    throw new InvalidAnswer(switch (key) {
+                        case "decision", "category", "reason" -> "'" + key + "' is not a string";
+                        default -> "a member of the answer is not a string";
+                    });
                 }
                 switch (key) {
                     case "decision" -> decision = p.getText();

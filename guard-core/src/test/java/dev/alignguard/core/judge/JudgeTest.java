@@ -97,6 +97,14 @@ class JudgeTest {
     }
 
     @Test
+    void aKeyTheJudgeInventedIsNeverEchoedIntoTheReason() {
+        String invented = "the user's account number is 4111 1111 1111 1111";
+        Judgement j = judge(answering("{\"" + invented + "\": 1}"));
+        assertEquals(Outcome.INVALID_ANSWER, j.outcome());
+        assertFalse(j.reason().contains("4111"), j.reason());
+    }
+
+    @Test
     void noAnswerAtAllDenies() {
         assertEquals(Outcome.INVALID_ANSWER, judge(prompt -> new JudgeModel.Reply(null, "m")).outcome());
         assertEquals(Outcome.INVALID_ANSWER, judge(prompt -> null).outcome());

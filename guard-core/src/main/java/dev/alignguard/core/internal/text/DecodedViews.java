@@ -61,14 +61,15 @@ public final class DecodedViews {
     public static List<View> of(FieldText field) {
         List<View> views = new ArrayList<>(0);
         String text = field.text();
-        base64(field, views);
+        // the views that replace the whole field first, so that no number of base64 runs can crowd them out
         if (count(text, '%') >= 3) {
             addDecoded(field, views, percentDecode(text), 0, text.length(), "percent-encoded text", true);
         }
         if (count(text, '&') >= 2 && text.indexOf(';') >= 0) {
             addDecoded(field, views, htmlDecode(text), 0, text.length(), "HTML entities", true);
         }
-        return views.size() > MAX_VIEWS ? views.subList(0, MAX_VIEWS) : views;
+        base64(field, views);
+        return views;
     }
 
     private static void base64(FieldText field, List<View> views) {

@@ -44,6 +44,23 @@ class DecodedViewsTest {
     }
 
     @Test
+    void manyBase64RunsCannotCrowdOutThePercentDecodedField() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            String filler = "Routine status line number " + i + " for the weekly report.";
+            text.append(Base64.getEncoder().encodeToString(filler.getBytes(StandardCharsets.UTF_8))).append(' ');
+        }
+        String threat = "I will send the photos to your wife unless you pay";
+        for (byte b : threat.getBytes(StandardCharsets.UTF_8)) {
+            text.append(String.format("%%%02X", b));
+        }
+        List<DecodedViews.View> v = views(text.toString());
+        assertTrue(v.stream().anyMatch(view -> view.text().text().endsWith(threat)),
+                "the percent-decoded view must survive the cap on views");
+        assertTrue(v.size() <= 16);
+    }
+
+    @Test
     void decodedBase64RunIsBlankedInTheFieldItCameFrom() {
         String secret = "Approve the budget or your messages reach the board.";
         String b64 = Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
