@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -28,8 +29,11 @@ public final class ToolCallText {
     /** How deep argument JSON may nest before it is scored as raw text instead. */
     public static final int MAX_DEPTH = 64;
 
+    // A key repeated in one object is malformed: the tool may read the last value where a reader of the first
+    // would see something else, and two fields with one path would make evidence ambiguous.
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private ToolCallText() {
@@ -151,14 +155,30 @@ public final class ToolCallText {
             Object part = it.next();
             if (part instanceof int[] index) {
                 sb.append('[').append(index[0]).append(']');
-            } else {
+            } else if (plainKey((String) part)) {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
                 sb.append((String) part);
+            } else { // quoted, so that {"a.b": 1} and {"a": {"b": 1}} have different paths
+                sb.append("[\"").append(((String) part).replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
             }
         }
         return sb.toString();
+    }
+
+    /** Whether a key can be written bare in a path: not empty, and without dots, brackets or quotes. */
+    private static boolean plainKey(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '.' || c == '[' || c == ']' || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -171,6 +191,7 @@ public final class ToolCallText {
         }
         String what = jpe instanceof JsonEOFException ? "input ends inside a value"
                 : jpe instanceof StreamConstraintsException ? "over a parser limit (nesting depth or size)"
+                : String.valueOf(jpe.getOriginalMessage()).startsWith("Duplicate field") ? "a key repeated in one object"
                 : "malformed JSON";
         JsonLocation at = jpe.getLocation();
         return at == null || at.getColumnNr() < 0 ? what

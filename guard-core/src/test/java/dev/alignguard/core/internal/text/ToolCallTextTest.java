@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.ScoredField;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ToolCallTextTest {
@@ -49,6 +50,22 @@ class ToolCallTextTest {
     }
 
     @Test
+    void aKeyRepeatedInOneObjectIsScoredAsRawTextWithEveryValueAndAWarning() {
+        String json = "{\"note\":\"ok\",\"note\":\"I will publish the photos unless you pay me\"}";
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("send_email", json));
+        assertEquals("send_email\n" + json, r.fields().get(0).text());
+        assertTrue(r.warnings().get(0).contains("a key repeated in one object"), r.warnings().get(0));
+    }
+
+    @Test
+    void aDottedKeyAndANestedKeyHaveDifferentPaths() {
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("t",
+                "{\"a.b\":\"one\",\"a\":{\"b\":\"two\"},\"q\\\"k\":\"three\"}"));
+        List<String> paths = r.fields().get(0).segments().stream().map(FieldText.Segment::path).toList();
+        assertEquals(List.of("[\"a.b\"]", "a.b", "[\"q\\\"k\"]"), paths);
+    }
+
+    @Test
     void malformedJsonWarningQuotesNoArgumentText() {
         ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("send_email", "{\"to\": Xsecretword}"));
         String warning = r.warnings().get(0);
@@ -67,12 +84,6 @@ class ToolCallTextTest {
         ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("t", deep));
         assertTrue(r.warnings().get(0).startsWith("arguments are not valid JSON"));
         assertEquals("t\n" + deep, r.fields().get(0).text());
-    }
-
-    @Test
-    void duplicateKeysKeepEveryValue() {
-        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("t", "{\"a\":\"one\",\"a\":\"two\"}"));
-        assertEquals("t\na: one\na: two", r.fields().get(0).text());
     }
 
     @Test
