@@ -10,6 +10,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import common  # noqa: E402
+from base_model import TOKENIZER_PATH  # noqa: E402  (the pruned vocabulary when ALIGNGUARD_TOKENIZER names one)
 from parity_texts import PARITY_TEXTS  # noqa: E402
 from texts import items_from_records, load_jsonl  # noqa: E402
 from textnorm import normalise  # noqa: E402
@@ -29,7 +30,7 @@ def djl_ids(texts, max_length=128):
         env = dict(os.environ, OPT_OUT_TRACKING="true", DJL_CACHE_DIR=os.path.join(common.WORK, "djl-cache"))
         cp = ":".join(os.path.join(M2, j) for j in JARS)
         r = subprocess.run(["java", "-Dai.djl.offline=true", "-cp", cp, os.path.join(HERE, "tools", "TokCheck.java"),
-                            os.path.join(common.WORK, "all-minilm-l6-v2-tokenizer.json"), inp, out, str(max_length)],
+                            TOKENIZER_PATH, inp, out, str(max_length)],
                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if r.returncode:
             raise RuntimeError(r.stderr[-3000:])

@@ -20,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -78,7 +79,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String error = CommandErrors.sharedOptionError(threads, output, report, reportTop);
+        String error = maxLineChars < 1 ? "--max-line-chars must be at least 1"
+                : CommandErrors.sharedOptionError(threads, output, report, reportTop);
         if (error != null) {
             return CommandErrors.usage(error);
         }
@@ -120,7 +122,7 @@ final class ScanCommand implements Callable<Integer> {
                     }
                 }
             }
-        } catch (ConfigException e) {
+        } catch (ConfigException | InvalidPathException e) {
             return CommandErrors.usage(e.getMessage());
         } catch (GuardException | IOException | UncheckedIOException | InterruptedException e) {
             return CommandErrors.failure(e);

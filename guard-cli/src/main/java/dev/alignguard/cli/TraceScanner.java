@@ -60,7 +60,7 @@ final class TraceScanner {
         List<Scanned> out = new ArrayList<>(lines.size());
         if (pool == null) {
             for (int i = 0; i < lines.size(); i++) {
-                out.add(one(firstLine + i + 1, lines.get(i), maxLineChars));
+                out.add(safely(firstLine + i + 1, lines.get(i), maxLineChars));
             }
             return out;
         }
@@ -68,7 +68,7 @@ final class TraceScanner {
         for (int i = 0; i < lines.size(); i++) {
             long no = firstLine + i + 1;
             BoundedLineReader.Line l = lines.get(i);
-            futures.add(pool.submit(() -> one(no, l, maxLineChars)));
+            futures.add(pool.submit(() -> safely(no, l, maxLineChars)));
         }
         for (int i = 0; i < futures.size(); i++) {
             try {
@@ -78,6 +78,15 @@ final class TraceScanner {
             }
         }
         return out;
+    }
+
+    /** One line's result; a failure inside the guard becomes that line's error, with or without a pool. */
+    private Scanned safely(long lineNo, BoundedLineReader.Line read, int maxLineChars) {
+        try {
+            return one(lineNo, read, maxLineChars);
+        } catch (RuntimeException e) {
+            return error(lineNo, null, "internal error: " + e);
+        }
     }
 
     private Scanned one(long lineNo, BoundedLineReader.Line read, int maxLineChars) {

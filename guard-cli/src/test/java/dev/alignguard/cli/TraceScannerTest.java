@@ -36,6 +36,17 @@ class TraceScannerTest {
     }
 
     @Test
+    void aZeroLineLimitOrAnInvalidModelPathIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path in = java.nio.file.Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"hi\"}\n");
+        assertEquals(2, AlignGuardCli.run("scan", "--input", in.toString(), "--output", "-", "--max-line-chars", "0"));
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("policy.yaml"),
+                "model: {location: \"bad\\0path\"}\n");
+        assertEquals(2, AlignGuardCli.run("scan", "--input", in.toString(), "--output", "-", "--config",
+                config.toString()));
+    }
+
+    @Test
     void writesOneLineWithScoresDecisionAndEvidencePerInputLine() throws Exception {
         List<JsonNode> rows = scan("""
                 {"id": "a", "text": "see you at 3", "kind": "plan"}
