@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # AlignGuard model pipeline: setup -> base model -> corpus -> train -> evaluate -> export -> quantise -> bundle.
 # Usage: bash training/run_all.sh            (from anywhere; logs to stdout)
-# Env:   RELEASE_TRAIN_ARGS="..."  the release recipe for train.py: a fixed step count and no wall-clock budget, so the
-#                                  model does not depend on the machine's speed (default below: model 0.6.0's recipe)
+# Env:   ALIGNGUARD_ENCODER, ALIGNGUARD_TEXT_PREFIX  the encoder (default e5-small read as bare text, model 0.7.0's;
+#                                  ALIGNGUARD_ENCODER=minilm-l6 ALIGNGUARD_TEXT_PREFIX= RELEASE_TRAIN_ARGS="--max-steps 2600
+#                                  --epochs 2 --freeze-layers 1 --time-budget-min 0" RELEASE_CONTINUE_ARGS=
+#                                  RELEASE_EARLY_LAST_WRITER=71 RELEASE_EARLY_CORPUS_ARGS="--public-windows 0
+#                                  --bury-templates 0" RELEASE_PRUNE_TOKENS= RELEASE_CORPUS_ARGS= is model 0.6.0's recipe)
+#        RELEASE_CORPUS_ARGS="..."  assemble_v4.py arguments for the corpus that sets thresholds and measures (default:
+#                                  the four validation writers, writers up to w91 as when 0.7.0 was built)
+#        RELEASE_PRUNE_TOKENS=N     cut the vocabulary to N tokens after training (prune_vocab.py), so that a 12-layer
+#                                  encoder fits the 30 MB bundle (default 17800; empty = no cut)
+#        RELEASE_TRAIN_ARGS="..."  the release recipe for train.py: a fixed step count and no wall-clock budget, so the
+#                                  model does not depend on the machine's speed (default below: model 0.7.0's recipe)
 #        RELEASE_CONTINUE_ARGS="..." the release recipe's second stage: train.py --init model.pt with these
 #                                  arguments (a fresh schedule and batch order; unset = no second stage).
 #                                  Candidate r7: RELEASE_TRAIN_ARGS="--max-steps 2600 ..." RELEASE_CONTINUE_ARGS="--seed 4321
@@ -19,9 +28,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
 PY=/usr/bin/python3
-RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2600 --epochs 2 --freeze-layers 1 --time-budget-min 0}"
-RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS:-}"
-RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER:-}"
+export ALIGNGUARD_ENCODER="${ALIGNGUARD_ENCODER-e5-small}" ALIGNGUARD_TEXT_PREFIX="${ALIGNGUARD_TEXT_PREFIX-none}"
+RELEASE_CORPUS_ARGS="${RELEASE_CORPUS_ARGS-"--val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal --last-writer 91"}"
+RELEASE_PRUNE_TOKENS="${RELEASE_PRUNE_TOKENS-17800}"
+RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2000 --epochs 2 --freeze-layers 4 --time-budget-min 0}"
+RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS-"--seed 4321 --lr 3e-5 --head-lr 1e-4 --max-steps 700 --epochs 1 --freeze-layers 4 --time-budget-min 0"}"
+RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER-83}"
 RELEASE_FINAL_ARGS="${RELEASE_FINAL_ARGS:-}"
 RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
 T0=$(date +%s)
@@ -36,7 +48,8 @@ $PY training/base_model.py
 if [ "${SKIP_CORPUS:-0}" != "1" ]; then
   step "corpus: v3 template families -> corpus_v3/, then corpus v4 = writers (split by writer) + capped templates"
   $PY training/data/build_corpus.py
-  $PY training/data/assemble_v4.py
+  # shellcheck disable=SC2086
+  $PY training/data/assemble_v4.py $RELEASE_CORPUS_ARGS
 fi
 # Every later step reads a frozen snapshot, so a corpus rebuilt meanwhile cannot mix splits between
 # training, threshold calibration and test.
@@ -82,6 +95,17 @@ if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_FINAL_ARGS" ]; then
   cp training/work/model.pt training/work/model-stage2.pt
   # shellcheck disable=SC2086
   $PY training/train.py --corpus-dir "$CORPUS" --init training/work/model-stage2.pt $RELEASE_FINAL_ARGS
+fi
+
+if [ -n "$RELEASE_PRUNE_TOKENS" ]; then
+  step "vocabulary cut to $RELEASE_PRUNE_TOKENS tokens (every later step tokenises with it)"
+  PRUNED=training/work/$ALIGNGUARD_ENCODER-pruned-tokenizer.json
+  $PY training/prune_vocab.py --corpus-dir "$CORPUS" --max-tokens "$RELEASE_PRUNE_TOKENS" --out "$PRUNED" \
+    --ckpt training/work/model.pt training/work/model.pt
+  export ALIGNGUARD_TOKENIZER="$PWD/$PRUNED"
+  if [ -f ~/.m2/repository/ai/djl/huggingface/tokenizers/0.38.0/tokenizers-0.38.0.jar ]; then
+    $PY training/tokcheck.py --corpus-dir "$CORPUS"
+  fi
 fi
 
 step "evaluate (PyTorch fp32): thresholds on val, metrics on test, dev-eval (measure only)"

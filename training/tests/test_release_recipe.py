@@ -34,9 +34,9 @@ def parse(argv):
 
 
 class ReleaseRecipe(unittest.TestCase):
-    def test_is_model_0_6_0s_fixed_step_count_without_a_time_budget(self):
+    def test_is_model_0_7_0s_fixed_step_count_without_a_time_budget(self):
         a = parse(release_args())
-        self.assertEqual((2600, 2, 1, 0.0), (a.max_steps, a.epochs, a.freeze_layers, a.time_budget_min))
+        self.assertEqual((2000, 2, 4, 0.0), (a.max_steps, a.epochs, a.freeze_layers, a.time_budget_min))
 
     def test_a_negative_budget_is_a_usage_error(self):
         with mock.patch("sys.stderr"), self.assertRaises(SystemExit) as e:

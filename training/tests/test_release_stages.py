@@ -33,22 +33,42 @@ def dry_run(**env):
         out = subprocess.run(["bash", f.name], env=full_env, capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(f.name)
-    return [line for line in out.splitlines() if line.startswith("PY training/train.py")]
+    return [line for line in out.splitlines() if line.startswith("PY training/")]
+
+
+def train_runs(**env):
+    return [line for line in dry_run(**env) if line.startswith("PY training/train.py")]
 
 
 class ReleaseStages(unittest.TestCase):
     def test_three_stages_train_the_first_two_on_the_earlier_writers_only(self):
-        runs = dry_run(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="53",
-                       RELEASE_FINAL_ARGS="--seed 777")
+        runs = train_runs(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="53",
+                          RELEASE_FINAL_ARGS="--seed 777")
         self.assertEqual(3, len(runs))
         self.assertIn("--corpus-dir training/work/corpus-early ", runs[0])
         self.assertIn("--corpus-dir training/work/corpus-early --init training/work/model-stage1.pt --seed 4321", runs[1])
         self.assertIn("--corpus-dir training/work/corpus --init training/work/model-stage2.pt --seed 777", runs[2])
 
     def test_without_an_early_cut_every_stage_trains_on_the_full_corpus(self):
-        runs = dry_run(RELEASE_CONTINUE_ARGS="--seed 4321")
+        runs = train_runs(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="")
         self.assertEqual(2, len(runs))
         self.assertTrue(all("--corpus-dir training/work/corpus " in r for r in runs), runs)
+
+    def test_the_default_recipe_is_0_7_0s_two_stages_on_writers_up_to_w83_then_the_vocabulary_cut(self):
+        steps = dry_run()
+        runs = [s for s in steps if s.startswith("PY training/train.py")]
+        self.assertEqual(2, len(runs))
+        self.assertTrue(all("--corpus-dir training/work/corpus-early " in r for r in runs), runs)
+        self.assertIn("--last-writer 83", next(s for s in steps if "assemble_v4.py" in s))
+        prune = [i for i, s in enumerate(steps) if "prune_vocab.py" in s]
+        evaluate = [i for i, s in enumerate(steps) if "evaluate.py --stage torch" in s]
+        self.assertEqual(1, len(prune))
+        self.assertIn("--max-tokens 17800", steps[prune[0]])
+        self.assertLess(steps.index(runs[-1]), prune[0])
+        self.assertLess(prune[0], evaluate[0])
+
+    def test_without_a_vocabulary_cut_nothing_is_pruned(self):
+        self.assertFalse(any("prune_vocab.py" in s for s in dry_run(RELEASE_PRUNE_TOKENS="")))
 
 
 class WriterNumber(unittest.TestCase):
