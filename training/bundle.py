@@ -103,7 +103,7 @@ def main(argv=None):
     p.add_argument("--metrics", default=os.path.join(common.WORK, "metrics.json"))
     p.add_argument("--corpus-dir", default=common.DEFAULT_CORPUS)
     p.add_argument("--out-dir", default=BUNDLE_DIR)
-    p.add_argument("--version", default="0.5.0")
+    p.add_argument("--version", default="0.7.0")
     p.add_argument("--id", default=f"alignguard-{ENCODER}-int8")
     a = p.parse_args(argv)
     if TEXT_PREFIX:

@@ -7,6 +7,7 @@ v2 by part and register, both) into the bundle manifest; guard-onnx's HeldOutEva
 
 usage: guard_eval.py [--corpus-dir DIR] [--jar guard-cli/target/alignguard-cli.jar]
        guard_eval.py --jar old-release-cli.jar --generalisation-only baseline.json   (a release to compare with)
+       guard_eval.py --model old-bundle-dir --generalisation-only baseline.json      (it, through this guard)
 """
 import argparse
 import json
@@ -108,14 +109,14 @@ def generalisation_sets(corpus_dir):
     return sets
 
 
-def measure_generalisation(jar, corpus_dir, scanned=None):
+def measure_generalisation(jar, corpus_dir, scanned=None, model=None):
     """dev_style per generalisation set; `scanned` ({record id: CLI output}, cascade on) holds records already
-    scanned with this jar, which are not scanned again."""
+    scanned with this jar, which are not scanned again; `model` is a bundle directory (None: the jar's own)."""
     sets = generalisation_sets(corpus_dir)
     scored = dict(scanned or {})
     todo = [r for name, rs in sets.items() if name in ("val_writers", "test_writers", "template_test",
                                                        "dev_v1", "dev_v2") for r in rs if r["id"] not in scored]
-    scored.update(zip((r["id"] for r in todo), scan(jar, todo)))
+    scored.update(zip((r["id"] for r in todo), scan(jar, todo, model=model)))
     return {name: dev_style(rs, [scored[r["id"]] for r in rs]) for name, rs in sets.items()}
 
 
@@ -125,10 +126,12 @@ def main():
     p.add_argument("--jar", default=os.path.join(ROOT, "guard-cli/target/alignguard-cli.jar"))
     p.add_argument("--generalisation-only", metavar="OUT_JSON",
                    help="only measure the generalisation sets with --jar (e.g. an older release) into OUT_JSON")
+    p.add_argument("--model", help="with --generalisation-only: a bundle directory to measure instead of the jar's "
+                                   "(an older release through this release's guard)")
     a = p.parse_args()
     if a.generalisation_only:
         with open(a.generalisation_only, "w", encoding="utf-8") as f:
-            json.dump(measure_generalisation(a.jar, a.corpus_dir), f, indent=1)
+            json.dump(measure_generalisation(a.jar, a.corpus_dir, model=a.model), f, indent=1)
         return 0
     manifest = json.load(open(MANIFEST, encoding="utf-8"))
     th = manifest["thresholds"]

@@ -138,7 +138,7 @@ def generalisation_section(manifest):
     if not now:
         return []
     bases = []  # (label, {set: metrics}) of the earlier releases whose measurements are committed
-    for version in ("0.5.0", "0.3.1"):
+    for version in ("0.6.0", "0.3.1"):
         path = os.path.join(HERE, "reports", f"generalisation-{version}.json")
         if os.path.exists(path) and manifest.get("version") != version:
             b = json.load(open(path, encoding="utf-8"))

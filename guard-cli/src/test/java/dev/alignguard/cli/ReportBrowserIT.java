@@ -128,7 +128,7 @@ class ReportBrowserIT {
         assertTrue(dom.contains("<mark>"), "evidence is marked");
         assertTrue(dom.contains("leverage I have left"), "the rationale's evidence is shown");
         assertTrue(dom.contains("<code>send_email</code></td><td class=\"num\">2</td>"), "per-tool row");
-        assertTrue(dom.contains("alignguard-minilm"), "model id");
+        assertTrue(dom.contains("alignguard-e5-small"), "model id");
         assertTrue(dom.contains("id=\"fail-mode\">CLOSED"), "fail mode");
     }
 

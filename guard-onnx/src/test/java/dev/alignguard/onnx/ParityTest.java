@@ -67,22 +67,26 @@ class ParityTest {
 
     @Test
     void probabilitiesMatchTheInt8ModelAndStayCloseToPyTorch() throws Exception {
+        // rows the model reads in one window: the reference scores are of one pass, and a longer text is now read
+        // in several windows of ids (its score the highest of them)
+        List<JsonNode> rows = ROWS.stream().filter(r -> r.get("ids").size() < classifier.info().maxLength()).toList();
+        assertTrue(rows.size() >= 20, "parity rows that fit one window: " + rows.size());
         List<String> texts = new ArrayList<>();
-        for (JsonNode row : ROWS) {
+        for (JsonNode row : rows) {
             texts.add(ScoredText.normalize(row.get("text").asText()));
         }
         float[][] got = classifier.score(texts);
         double driftFp32 = 0;
-        for (int i = 0; i < ROWS.size(); i++) {
+        for (int i = 0; i < rows.size(); i++) {
             for (int l = 0; l < 3; l++) {
-                double int8 = ROWS.get(i).get("int8_probabilities").get(l).asDouble();
-                double fp32 = ROWS.get(i).get("probabilities").get(l).asDouble();
-                assertEquals(int8, got[i][l], 2e-3, "int8 parity, row " + i);
+                double int8 = rows.get(i).get("int8_probabilities").get(l).asDouble();
+                double fp32 = rows.get(i).get("probabilities").get(l).asDouble();
+                assertEquals(int8, got[i][l], 2e-3, "int8 parity, row " + rows.get(i).get("text"));
                 driftFp32 += Math.abs(fp32 - got[i][l]);
             }
         }
         // int8 keeps the ranking (test AUROC within 0.003 of fp32) but single scores near 0.5 can move more
-        double meanDrift = driftFp32 / (3.0 * ROWS.size());
+        double meanDrift = driftFp32 / (3.0 * rows.size());
         assertTrue(meanDrift < 0.05, "int8 model drifts from PyTorch fp32 by " + meanDrift + " on average");
     }
 

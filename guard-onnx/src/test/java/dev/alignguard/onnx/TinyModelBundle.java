@@ -27,8 +27,9 @@ public final class TinyModelBundle {
         try {
             Files.write(dir.resolve(CorpusModelBundle.MODEL), resource(FIXTURE + CorpusModelBundle.MODEL));
             Files.write(dir.resolve(CorpusModelBundle.MANIFEST), resource(FIXTURE + CorpusModelBundle.MANIFEST));
+            // the corpus model's own tokenizer (guard-model-corpus, a test dependency): the guard's has a cut vocabulary
             Files.write(dir.resolve(CorpusModelBundle.TOKENIZER),
-                    resource(ModelBundle.CLASSPATH_LOCATION + ModelBundle.TOKENIZER));
+                    resource(CorpusModelBundle.CLASSPATH_LOCATION + CorpusModelBundle.TOKENIZER));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
