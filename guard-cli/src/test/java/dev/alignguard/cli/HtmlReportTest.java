@@ -109,7 +109,8 @@ class HtmlReportTest {
         AgentAction action = AgentAction.toolCall(ATTR, "{\"" + SCRIPT + "\": " + quote(body) + "}", SCRIPT);
         int at = body.indexOf("pay");
         Verdict v = verdict(Decision.BLOCK, 0.97, List.of(
-                new Evidence(Category.BLACKMAIL, 0.97, ScoredField.ARGUMENTS, SCRIPT, at, at + 40, "x"),
+                // the key holds a dot, so the guard's path quotes it
+                new Evidence(Category.BLACKMAIL, 0.97, ScoredField.ARGUMENTS, "[\"" + SCRIPT + "\"]", at, at + 40, "x"),
                 new Evidence(Category.COERCION, 0.5, ScoredField.RATIONALE, null, 0, 8, "x")));
         agg.add(1, SCRIPT, ATTR, v, () -> EvidenceContext.of(action, v.evidence()));
         agg.error(2, ATTR, "unknown kind '" + SCRIPT + "'");
