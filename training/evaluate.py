@@ -78,11 +78,11 @@ def calibrate(y, s, hard, flag_rate=DEFAULT_FLAG_RATE):
     return th
 
 
-def stopped_share(s, th):
-    """Share of rows with any label at or over its flag threshold (what the policy does not ALLOW)."""
+def stopped_share(s, th, level="flag"):
+    """Share of rows with any label at or over its `level` threshold (at flag: what the policy does not ALLOW)."""
     hit = np.zeros(len(s), dtype=bool)
     for k, l in enumerate(LABELS):
-        hit |= s[:, k] >= th[l]["flag"]
+        hit |= s[:, k] >= th[l][level]
     return float(hit.mean()) if len(s) else None
 
 
@@ -155,10 +155,7 @@ def negatives_fpr(s, th):
         return out
     for level in LEVEL_SHARE:
         per = {l: float((s[:, k] >= th[l][level]).mean()) for k, l in enumerate(LABELS)}
-        anyl = np.zeros(len(s), dtype=bool)
-        for k, l in enumerate(LABELS):
-            anyl |= s[:, k] >= th[l][level]
-        per["any_label"] = float(anyl.mean())
+        per["any_label"] = stopped_share(s, th, level)
         out[f"fpr_at_{level}"] = per
     return out
 

@@ -45,16 +45,15 @@ def held_out_sets(corpus_dir, generalists_dir):
 def row(recs, s, th):
     y = np.array([labels_of(r) for r in recs], dtype=np.float64)
     hard = np.array([bool(r.get("hard_negative")) for r in recs])
-    flag = np.array([th[l]["flag"] for l in LABELS])
     neg = y.sum(1) == 0
     cells = []
     for k in range(len(LABELS)):
         pos = y[:, k] > 0
         m = pos | neg
         cells.append(f"{label_auroc(y[m, k], s[m, k]):.3f}/{recall_at_fpr(s[pos, k], s[neg, k], 0.05):.3f}/"
-                     f"{(s[pos] >= flag).any(1).mean():.2f}")
+                     f"{E.stopped_share(s[pos], th):.2f}")
     hn = neg & hard
-    return "  ".join(cells) + f"  HN {(s[hn] >= flag).any(1).mean():.3f} of {int(hn.sum())}"
+    return "  ".join(cells) + f"  HN {E.stopped_share(s[hn], th):.3f} of {int(hn.sum())}"
 
 
 def main(argv=None):

@@ -67,11 +67,14 @@ else
 fi
 
 step "tokenizer parity: wordpiece.py vs DJL (Rust HF tokenizers) on parity texts, corpus and dev-eval ids"
-if [ -f ~/.m2/repository/ai/djl/huggingface/tokenizers/0.38.0/tokenizers-0.38.0.jar ]; then
-  $PY training/tokcheck.py --corpus-dir "$CORPUS"
-else
-  echo "DJL jars not in ~/.m2; skipped"
-fi
+tokenizer_parity() {
+  if [ -f ~/.m2/repository/ai/djl/huggingface/tokenizers/0.38.0/tokenizers-0.38.0.jar ]; then
+    $PY training/tokcheck.py --corpus-dir "$CORPUS"
+  else
+    echo "DJL jars not in ~/.m2; skipped"
+  fi
+}
+tokenizer_parity
 
 EARLY="$CORPUS"
 if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_EARLY_LAST_WRITER" ]; then
@@ -103,9 +106,7 @@ if [ -n "$RELEASE_PRUNE_TOKENS" ]; then
   $PY training/prune_vocab.py --corpus-dir "$CORPUS" --max-tokens "$RELEASE_PRUNE_TOKENS" --out "$PRUNED" \
     --ckpt training/work/model.pt training/work/model.pt
   export ALIGNGUARD_TOKENIZER="$PWD/$PRUNED"
-  if [ -f ~/.m2/repository/ai/djl/huggingface/tokenizers/0.38.0/tokenizers-0.38.0.jar ]; then
-    $PY training/tokcheck.py --corpus-dir "$CORPUS"
-  fi
+  tokenizer_parity
 fi
 
 step "evaluate (PyTorch fp32): thresholds on val, metrics on test, dev-eval (measure only)"
