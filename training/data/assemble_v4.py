@@ -57,7 +57,7 @@ WRITER_SPLITS = {
 # and they validate only where --val-writers names them, so the default corpus (and every release built from
 # it, 0.6.0 included) stays as it was.
 RESERVED_WRITERS = ("w90-generalist-workplace", "w91-generalist-personal", "w92-generalist-public-services",
-                    "w93-generalist-engineering-agents")
+                    "w93-generalist-engineering-agents", "w97-generalist-commerce")
 TEMPLATE_POSITIVE_SHARE = 0.30
 TEMPLATE_NEGATIVE_SHARE = 0.5  # template negatives per writer negative in train
 VAL_TEMPLATE_ROWS = 600
@@ -99,6 +99,15 @@ def load_writers(folder):
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 rows.extend(json.loads(line) for line in f if line.strip())
     return rows
+
+
+def splits_with(defaults, val=None, test=None):
+    """defaults with its validation and/or test writers replaced by the comma-separated names given. A split not
+    named keeps its default writers, so naming new validation writers never sends the test writers to train."""
+    chosen = {"val": val, "test": test}
+    splits = {w: s for w, s in defaults.items() if not chosen[s]}
+    splits.update({w: s for s, ws in chosen.items() for w in (ws or "").split(",") if w})
+    return splits
 
 
 def split_of(writer, writer_splits):
@@ -253,8 +262,8 @@ def main(argv=None):
     ap.add_argument("--v3", default=os.path.join(HERE, "corpus_v3"))
     ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--val-writers", help="comma-separated; overrides WRITER_SPLITS (with --test-writers)")
-    ap.add_argument("--test-writers", help="comma-separated; overrides WRITER_SPLITS (with --val-writers)")
+    ap.add_argument("--val-writers", help="comma-separated; replaces WRITER_SPLITS' validation writers only")
+    ap.add_argument("--test-writers", help="comma-separated; replaces WRITER_SPLITS' test writers only")
     ap.add_argument("--public-windows", type=int, default=PUBLIC_WINDOWS, metavar="N",
                     help="benign windows cut from inside the public train documents (0 = none, as before 0.6.0)")
     ap.add_argument("--bury-templates", type=int, default=1, metavar="0|1",
@@ -262,10 +271,7 @@ def main(argv=None):
     ap.add_argument("--last-writer", type=int, metavar="N",
                     help="only writers w01..wN (the corpus an earlier release stage trained on, before later writers)")
     a = ap.parse_args(argv)
-    writer_splits = WRITER_SPLITS
-    if a.val_writers or a.test_writers:
-        writer_splits = {w: s for s, ws in (("val", a.val_writers), ("test", a.test_writers))
-                         for w in (ws or "").split(",") if w}
+    writer_splits = splits_with(WRITER_SPLITS, val=a.val_writers, test=a.test_writers)
     rng = random.Random(a.seed)
 
     splits = {"train": [], "val": [], "test": []}

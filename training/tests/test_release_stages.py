@@ -90,6 +90,17 @@ class WriterSplit(unittest.TestCase):
         self.assertEqual("val", assemble_v4.split_of("w90-generalist-workplace",
                                                      {"w90-generalist-workplace": "val"}))
 
+    def test_naming_validation_writers_keeps_the_default_test_writers(self):
+        splits = assemble_v4.splits_with({"w11-we-voice": "val", "w10-infra-hostage": "test"},
+                                         val="w90-generalist-workplace")
+        self.assertEqual({"w90-generalist-workplace": "val", "w10-infra-hostage": "test"}, splits)
+
+    def test_naming_test_writers_replaces_only_the_test_writers(self):
+        splits = assemble_v4.splits_with({"w11-we-voice": "val", "w10-infra-hostage": "test"},
+                                         test="w16-customer-agents,w22-multilingual-2")
+        self.assertEqual({"w11-we-voice": "val", "w16-customer-agents": "test", "w22-multilingual-2": "test"},
+                         splits)
+
 
 if __name__ == "__main__":
     unittest.main()
