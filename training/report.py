@@ -6,6 +6,8 @@ errors, and two baselines scored on the same records: a keyword/regex list and z
 with the stock (not fine-tuned) MiniLM encoder. dev-eval is reported as measure-only when present.
 
 usage: report.py [--corpus-dir training/data/corpus] [--jar guard-cli/target/alignguard-cli.jar]
+Everything but the zero-shot baseline goes through the CLI; the baseline embeds with the stock encoder that
+ALIGNGUARD_ENCODER names (MiniLM-L6 when unset: six layers, a few minutes on 2 cores).
 """
 import argparse
 import json
@@ -132,17 +134,26 @@ def calibration_section(manifest):
     return out
 
 
+def earlier_releases(version, files, baseline="0.3.1"):
+    """The releases a report compares with, of those whose `generalisation-<v>.json` is among `files`: the newest
+    older than `version` (the release it replaces) and the baseline the issue names."""
+    def key(v):
+        return tuple(int(x) for x in v.split("."))
+    found = [m.group(1) for f in files
+             for m in [re.fullmatch(r"generalisation-(\d+\.\d+\.\d+)\.json", f)] if m]
+    older = sorted((v for v in found if key(v) < key(version)), key=key)
+    return [v for v in dict.fromkeys(older[-1:] + [baseline]) if v in older]
+
+
 def generalisation_section(manifest):
     """Text by writers the model never saw and dev-eval, beside the previous releases measured the same way."""
     now = manifest.get("metrics", {}).get("generalisation_guard")
     if not now:
         return []
     bases = []  # (label, {set: metrics}) of the earlier releases whose measurements are committed
-    for version in ("0.6.0", "0.3.1"):
-        path = os.path.join(HERE, "reports", f"generalisation-{version}.json")
-        if os.path.exists(path) and manifest.get("version") != version:
-            b = json.load(open(path, encoding="utf-8"))
-            bases.append((version, b.get("generalisation_guard", b)))
+    for version in earlier_releases(manifest["version"], os.listdir(os.path.join(HERE, "reports"))):
+        b = json.load(open(os.path.join(HERE, "reports", f"generalisation-{version}.json"), encoding="utf-8"))
+        bases.append((version, b.get("generalisation_guard", b)))
     names = "; ".join(version for version, _ in bases)
     out = ["## Generalisation: writers the model never saw, and dev-eval (measure only)", "",
            f"Through the CLI at the default policy, beside the earlier releases ({names}) measured the same way on "
@@ -210,7 +221,8 @@ def main():
           "| scorer | " + " | ".join(LABELS) + " |", "|---|---|---|---|"]
     md += table("**AlignGuard (bundled int8)**", metrics(test, s))
     md += table("keyword/regex baseline", metrics(test, keyword_scores(test)))
-    md += table("zero-shot cosine, stock MiniLM", metrics(test, zero_shot_scores(test)))
+    md += table(f"zero-shot cosine, stock {os.environ.get('ALIGNGUARD_ENCODER', 'minilm-l6')}",
+                metrics(test, zero_shot_scores(test)))
     hard = [x for r, x in zip(test, scanned) if r.get("hard_negative")]
     md += ["", f"Thresholds (flag / require approval / block): " + ", ".join(
         f"{l} {th[l]['flag']:.3f} / {th[l]['require_approval']:.3f} / {th[l]['block']:.3f}" for l in LABELS),
