@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """A candidate at the threshold rule (evaluate.choose_flag_rate) on every held-out set: the test writers, fresh
-generalist writers no candidate was chosen by (w92, w93: pass a corpus built with them as test writers), and, measure
-only, dev-eval (both sets). Cells: AUROC / recall at 5% FPR / share of positives at or over a flag threshold (what
+generalist writers no candidate was chosen by (w92, w93, w97, each and together: pass a corpus built with them as
+test writers), and, measure only, dev-eval (both sets). Cells: AUROC / recall at 5% FPR / share of positives at or over a flag threshold (what
 the policy does not ALLOW), then the share of hard negatives stopped. PyTorch, record level (max over a tool call's
 payload and rationale), `none` rows as negatives as ../shared/dev-eval/score.py counts.
 
   ALIGNGUARD_ENCODER=e5-small ALIGNGUARD_TEXT_PREFIX=none /usr/bin/python3 training/rule_report.py \\
       --ckpt training/work/model-e5b.pt --corpus-dir training/work/corpus \\
-      --generalists-dir training/work/corpus-g2 --scores /tmp/e5b.npz
+      --generalists-dir training/work/corpus-g3 --scores /tmp/e5b.npz
 
-corpus-g2: `assemble_v4.py --val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal
---test-writers w92-generalist-public-services,w93-generalist-engineering-agents --out training/work/corpus-g2`.
-Scores are cached in --scores (a re-run with the file present only re-reports).
+corpus-g3: `assemble_v4.py --val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal
+--test-writers w92-generalist-public-services,w93-generalist-engineering-agents,w97-generalist-commerce
+--out training/work/corpus-g3`. Scores are cached per set in --scores: a re-run only re-reports, and scores just the
+sets the cache lacks.
 """
 import argparse
 import os
@@ -27,7 +28,7 @@ from metrics import label_auroc, recall_at_fpr  # noqa: E402
 from texts import LABELS, labels_of, load_jsonl  # noqa: E402
 
 DEV_DIR = os.environ.get("ALIGNGUARD_DEV_EVAL_DIR", "/work/shared/dev-eval")
-GENERALISTS = ("w92", "w93")
+GENERALISTS = ("w92", "w93", "w97")
 
 
 def held_out_sets(corpus_dir, generalists_dir):
@@ -35,7 +36,9 @@ def held_out_sets(corpus_dir, generalists_dir):
     sets = {"test writers": [r for r in test if r.get("writer", "") not in E.TEMPLATE_WRITERS]}
     if generalists_dir:
         g, _ = E.load_split(generalists_dir, "test")
-        sets["w92+w93"] = [r for r in g if r.get("writer", "").startswith(GENERALISTS)]
+        for w in GENERALISTS:
+            sets[w] = [r for r in g if r.get("writer", "").startswith(w)]
+        sets["generalists"] = [r for w in GENERALISTS for r in sets[w]]
     dev = [os.path.join(DEV_DIR, n) for n in ("agent_dev.jsonl", "dev_v2.jsonl")]
     if all(os.path.exists(p) for p in dev):
         sets["dev_all"] = load_jsonl(dev[0]) + load_jsonl(dev[1])
@@ -56,6 +59,22 @@ def row(recs, s, th):
     return "  ".join(cells) + f"  HN {E.stopped_share(s[hn], th):.3f} of {int(hn.sum())}"
 
 
+def key(name):
+    return name.replace(" ", "_").replace("+", "_")
+
+
+def cached_scores(ckpt, path, sets):
+    """Scores of every set, read from the .npz cache at `path`; only the sets it lacks are scored (and saved)."""
+    z = dict(np.load(path)) if os.path.exists(path) else {}
+    missing = {name: recs for name, recs in sets.items() if key(name) not in z and recs}
+    if missing:
+        from export_onnx import load_model
+        model = load_model(ckpt)
+        z.update({key(name): E.score_records_torch(model, recs)[0] for name, recs in missing.items()})
+        np.savez(path, **z)
+    return z
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--ckpt", required=True)
@@ -65,20 +84,17 @@ def main(argv=None):
     a = p.parse_args(argv)
     val, yv = E.load_split(a.corpus_dir, "val")
     sets = held_out_sets(a.corpus_dir, a.generalists_dir)
-    if not os.path.exists(a.scores):
-        from export_onnx import load_model
-        model = load_model(a.ckpt)
-        scores = {"val": E.score_records_torch(model, val)[0]}
-        scores.update({name: E.score_records_torch(model, recs)[0] for name, recs in sets.items()})
-        np.savez(a.scores, **{k.replace(" ", "_").replace("+", "_"): v for k, v in scores.items()})
-    z = np.load(a.scores)
+    z = cached_scores(a.ckpt, a.scores, {"val": val, **{n: r for n, r in sets.items() if n != "generalists"}})
+    if "generalists" in sets:
+        z["generalists"] = np.concatenate([z[w] for w in GENERALISTS])
     hard = np.array([bool(r.get("hard_negative")) for r in val])
     writers = np.array([r.get("writer", "") for r in val])
     rate, table = E.choose_flag_rate(yv, z["val"], hard, writers)
     print(f"{a.ckpt}: flag rate {rate} (left-out mean {np.mean(list(table[rate].values())):.3f})")
     th = E.calibrate(yv, z["val"], hard, rate)
     for name, recs in sets.items():
-        print(f"  {name:13s} {row(recs, z[name.replace(' ', '_').replace('+', '_')], th)}")
+        if recs:
+            print(f"  {name:13s} {row(recs, z[key(name)], th)}")
 
 
 if __name__ == "__main__":
