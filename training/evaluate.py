@@ -355,7 +355,8 @@ def stage_torch(a):
             meta = json.load(f)
         metrics["training"] = {k: meta.get(k) for k in ("steps", "steps_per_epoch", "train_texts", "val_texts",
                                                           "mean_step_s", "median_step_s", "mean_padded_len",
-                                                          "train_wall_min", "total_wall_min", "pos_weight", "args")}
+                                                          "train_wall_min", "total_wall_min", "pos_weight", "args",
+                                                          "averaged_from")}
         metrics["training"]["best_epoch"] = meta["best"]["epoch"]
         metrics["training"]["best_val_macro_auroc"] = meta["best"]["macro_auroc"]
         metrics["training"]["history"] = [{k: h[k] for k in ("epoch", "step", "macro_auroc", "bce", "elapsed_min")}
