@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # AlignGuard model pipeline: setup -> base model -> corpus -> train -> evaluate -> export -> quantise -> bundle.
 # Usage: bash training/run_all.sh            (from anywhere; logs to stdout)
-# Env:   ALIGNGUARD_ENCODER, ALIGNGUARD_TEXT_PREFIX  the encoder (default e5-small read as bare text, model 0.8.0's;
+# Env:   ALIGNGUARD_ENCODER, ALIGNGUARD_TEXT_PREFIX  the encoder (default e5-small read as bare text, model 0.7.0's;
 #                                  ALIGNGUARD_ENCODER=minilm-l6 ALIGNGUARD_TEXT_PREFIX= RELEASE_TRAIN_ARGS="--max-steps 2600
 #                                  --epochs 2 --freeze-layers 1 --time-budget-min 0" RELEASE_CONTINUE_ARGS=
 #                                  RELEASE_EARLY_LAST_WRITER=71 RELEASE_EARLY_CORPUS_ARGS="--public-windows 0
-#                                  --bury-templates 0" RELEASE_PRUNE_TOKENS= RELEASE_CORPUS_ARGS= RELEASE_FINAL_ARGS=
-#                                  RELEASE_AVERAGE=0 is model 0.6.0's recipe; RELEASE_FINAL_ARGS= RELEASE_AVERAGE=0
-#                                  RELEASE_CORPUS_ARGS="... --last-writer 91" is 0.7.0's)
+#                                  --bury-templates 0" RELEASE_PRUNE_TOKENS= RELEASE_CORPUS_ARGS= is model 0.6.0's
+#                                  recipe; candidate e5bc (not shipped, training/reports/candidates.md) is
+#                                  RELEASE_FINAL_ARGS="--seed 5678 --lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1
+#                                  --freeze-layers 4 --time-budget-min 0" RELEASE_AVERAGE=1 and "--last-writer 94" in
+#                                  RELEASE_CORPUS_ARGS)
 #        RELEASE_CORPUS_ARGS="..."  assemble_v4.py arguments for the corpus that sets thresholds and measures (default:
-#                                  the four validation writers, writers up to w94 as when 0.8.0 was built)
+#                                  the four validation writers, writers up to w91 as when 0.7.0 was built)
 #        RELEASE_PRUNE_TOKENS=N     cut the vocabulary to N tokens after training (prune_vocab.py), so that a 12-layer
 #                                  encoder fits the 30 MB bundle (default 17800; empty = no cut)
 #        RELEASE_TRAIN_ARGS="..."  the release recipe for train.py: a fixed step count and no wall-clock budget, so the
-#                                  model does not depend on the machine's speed (default below: model 0.8.0's recipe)
+#                                  model does not depend on the machine's speed (default below: model 0.7.0's recipe)
 #        RELEASE_CONTINUE_ARGS="..." the release recipe's second stage: train.py --init model.pt with these
 #                                  arguments (a fresh schedule and batch order; unset = no second stage).
 #                                  Candidate r7: RELEASE_TRAIN_ARGS="--max-steps 2600 ..." RELEASE_CONTINUE_ARGS="--seed 4321
@@ -22,8 +24,8 @@
 #                                  that introduced them did); a third stage, RELEASE_FINAL_ARGS, then continues on the
 #                                  full corpus. Unset = every stage trains on the full corpus.
 #        RELEASE_FINAL_ARGS="..."  the third stage's train.py arguments (with --init the second stage's model)
-#        RELEASE_AVERAGE=1         the released weights are the mean of the second and third stages' (average_weights.py;
-#                                  default 1 with a third stage)
+#        RELEASE_AVERAGE=1         with a third stage: the released weights are the mean of the second and third stages'
+#                                  (average_weights.py; default 0)
 #        RELEASE_EARLY_CORPUS_ARGS="..." more assemble_v4.py arguments for the early corpus (e.g. "--public-windows 0
 #                                  --bury-templates 0": the augmentation as it was before 0.6.0)
 #        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces all release stages
@@ -33,13 +35,13 @@ cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
 PY=/usr/bin/python3
 export ALIGNGUARD_ENCODER="${ALIGNGUARD_ENCODER-e5-small}" ALIGNGUARD_TEXT_PREFIX="${ALIGNGUARD_TEXT_PREFIX-none}"
-RELEASE_CORPUS_ARGS="${RELEASE_CORPUS_ARGS-"--val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal --last-writer 94"}"
+RELEASE_CORPUS_ARGS="${RELEASE_CORPUS_ARGS-"--val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal --last-writer 91"}"
 RELEASE_PRUNE_TOKENS="${RELEASE_PRUNE_TOKENS-17800}"
 RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2000 --epochs 2 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS-"--seed 4321 --lr 3e-5 --head-lr 1e-4 --max-steps 700 --epochs 1 --freeze-layers 4 --time-budget-min 0"}"
 RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER-83}"
-RELEASE_FINAL_ARGS="${RELEASE_FINAL_ARGS-"--seed 5678 --lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1 --freeze-layers 4 --time-budget-min 0"}"
-RELEASE_AVERAGE="${RELEASE_AVERAGE:-1}"
+RELEASE_FINAL_ARGS="${RELEASE_FINAL_ARGS:-}"
+RELEASE_AVERAGE="${RELEASE_AVERAGE:-0}"
 RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
 T0=$(date +%s)
 step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }

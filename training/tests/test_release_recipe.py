@@ -35,14 +35,13 @@ def parse(argv):
 
 
 class ReleaseRecipe(unittest.TestCase):
-    def test_is_model_0_8_0s_fixed_step_count_without_a_time_budget(self):
+    def test_is_model_0_7_0s_fixed_step_count_without_a_time_budget(self):
         a = parse(release_args())
         self.assertEqual((2000, 2, 4, 0.0), (a.max_steps, a.epochs, a.freeze_layers, a.time_budget_min))
 
-    def test_the_second_and_third_stages_are_fixed_step_counts_with_their_own_seeds(self):
-        second, third = parse(release_args("RELEASE_CONTINUE_ARGS")), parse(release_args("RELEASE_FINAL_ARGS"))
-        self.assertEqual((700, 4321, 0.0), (second.max_steps, second.seed, second.time_budget_min))
-        self.assertEqual((800, 5678, 0.0), (third.max_steps, third.seed, third.time_budget_min))
+    def test_the_second_stage_is_a_fixed_step_count_with_its_own_seed(self):
+        a = parse(release_args("RELEASE_CONTINUE_ARGS"))
+        self.assertEqual((700, 4321, 0.0), (a.max_steps, a.seed, a.time_budget_min))
 
     def test_a_negative_budget_is_a_usage_error(self):
         with mock.patch("sys.stderr"), self.assertRaises(SystemExit) as e:

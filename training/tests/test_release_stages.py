@@ -50,29 +50,36 @@ class ReleaseStages(unittest.TestCase):
         self.assertIn("--corpus-dir training/work/corpus --init training/work/model-stage2.pt --seed 777", runs[2])
 
     def test_without_an_early_cut_every_stage_trains_on_the_full_corpus(self):
-        runs = train_runs(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="", RELEASE_FINAL_ARGS="")
+        runs = train_runs(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="")
         self.assertEqual(2, len(runs))
         self.assertTrue(all("--corpus-dir training/work/corpus " in r for r in runs), runs)
 
-    def test_the_default_recipe_is_0_8_0s_three_stages_averaged_then_the_vocabulary_cut(self):
+    def test_the_default_recipe_is_0_7_0s_two_stages_on_writers_up_to_w83_then_the_vocabulary_cut(self):
         steps = dry_run()
         runs = [s for s in steps if s.startswith("PY training/train.py")]
-        self.assertEqual(3, len(runs))
-        self.assertTrue(all("--corpus-dir training/work/corpus-early " in r for r in runs[:2]), runs)
-        self.assertIn("--corpus-dir training/work/corpus --init training/work/model-stage2.pt --seed 5678", runs[2])
+        self.assertEqual(2, len(runs))
+        self.assertTrue(all("--corpus-dir training/work/corpus-early " in r for r in runs), runs)
         self.assertIn("--last-writer 83", next(s for s in steps if "assemble_v4.py" in s))
-        average = [s for s in steps if "average_weights.py" in s]
-        self.assertEqual(["PY training/average_weights.py --out training/work/model.pt training/work/model-stage2.pt "
-                          "training/work/model-stage3.pt"], average)
+        self.assertFalse(any("average_weights.py" in s for s in steps))
         prune = [i for i, s in enumerate(steps) if "prune_vocab.py" in s]
         evaluate = [i for i, s in enumerate(steps) if "evaluate.py --stage torch" in s]
         self.assertEqual(1, len(prune))
         self.assertIn("--max-tokens 17800", steps[prune[0]])
-        self.assertLess(steps.index(average[0]), prune[0])
+        self.assertLess(steps.index(runs[-1]), prune[0])
         self.assertLess(prune[0], evaluate[0])
 
-    def test_without_averaging_the_third_stage_is_released_as_trained(self):
-        self.assertFalse(any("average_weights.py" in s for s in dry_run(RELEASE_AVERAGE="0")))
+    def test_averaging_releases_the_mean_of_the_second_and_third_stages_before_the_cut(self):
+        steps = dry_run(RELEASE_FINAL_ARGS="--seed 5678", RELEASE_AVERAGE="1")
+        runs = [s for s in steps if s.startswith("PY training/train.py")]
+        self.assertIn("--corpus-dir training/work/corpus --init training/work/model-stage2.pt --seed 5678", runs[2])
+        average = [i for i, s in enumerate(steps) if "average_weights.py" in s]
+        self.assertEqual(["PY training/average_weights.py --out training/work/model.pt training/work/model-stage2.pt "
+                          "training/work/model-stage3.pt"], [steps[i] for i in average])
+        self.assertLess(steps.index(runs[2]), average[0])
+        self.assertLess(average[0], next(i for i, s in enumerate(steps) if "prune_vocab.py" in s))
+
+    def test_a_third_stage_without_averaging_is_released_as_trained(self):
+        self.assertFalse(any("average_weights.py" in s for s in dry_run(RELEASE_FINAL_ARGS="--seed 5678")))
 
     def test_without_a_vocabulary_cut_nothing_is_pruned(self):
         self.assertFalse(any("prune_vocab.py" in s for s in dry_run(RELEASE_PRUNE_TOKENS="")))
