@@ -7,7 +7,7 @@ with the stock (not fine-tuned) MiniLM encoder. dev-eval is reported as measure-
 
 usage: report.py [--corpus-dir training/data/corpus] [--jar guard-cli/target/alignguard-cli.jar]
 Everything but the zero-shot baseline goes through the CLI; the baseline embeds with the stock encoder that
-ALIGNGUARD_ENCODER names (MiniLM-L6 when unset: six layers, a few minutes on 2 cores).
+ALIGNGUARD_ENCODER names (MiniLM-L6 when unset: six layers, about 20 minutes for the test split on 2 cores).
 """
 import argparse
 import json

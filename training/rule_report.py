@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """A candidate at the threshold rule (evaluate.choose_flag_rate) on every held-out set: the test writers, fresh
 generalist writers no candidate was chosen by (w92, w93, w97, each and together: pass a corpus built with them as
-test writers), and, measure only, dev-eval (both sets). Cells: AUROC / recall at 5% FPR / share of positives at or over a flag threshold (what
-the policy does not ALLOW), then the share of hard negatives stopped. PyTorch, record level (max over a tool call's
+test writers), and, measure only, dev-eval (both sets). Cells: AUROC / recall at 5% FPR / share of positives at or
+over a flag threshold (what the policy does not ALLOW), then the share of hard negatives stopped. PyTorch, record level (max over a tool call's
 payload and rationale), `none` rows as negatives as ../shared/dev-eval/score.py counts.
 
   ALIGNGUARD_ENCODER=e5-small ALIGNGUARD_TEXT_PREFIX=none /usr/bin/python3 training/rule_report.py \\
