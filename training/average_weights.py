@@ -2,8 +2,9 @@
 """Averages the weights of checkpoints of one lineage (a model and its continuation): a "model soup".
 Candidate e5bc is the average of e5b (model 0.7.0 before its vocabulary cut) and e5c (e5b continued 800 steps on
 writers w01-w94): it ranks held-out writers' text at least as well as either (training/reports/candidates.md).
-Float tensors are averaged with equal weights; others are taken from the last checkpoint. The metadata (<out>.json) is the last checkpoint's, with `averaged_from` listing
-every input's training arguments, so evaluate.py records what the bundle was made of.
+Float tensors are averaged with equal weights; others are taken from the last checkpoint. The metadata
+(<out>.json) is the last checkpoint's, with `averaged_from` listing every input's training arguments, so
+evaluate.py records what the bundle was made of.
 
   /usr/bin/python3 training/average_weights.py --out training/work/model.pt A.pt B.pt
 """

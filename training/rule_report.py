@@ -2,8 +2,8 @@
 """A candidate at the threshold rule (evaluate.choose_flag_rate) on every held-out set: the test writers, fresh
 generalist writers no candidate was chosen by (w92, w93, w97, each and together: pass a corpus built with them as
 test writers), and, measure only, dev-eval (both sets). Cells: AUROC / recall at 5% FPR / share of positives at or
-over a flag threshold (what the policy does not ALLOW), then the share of hard negatives stopped. PyTorch, record level (max over a tool call's
-payload and rationale), `none` rows as negatives as ../shared/dev-eval/score.py counts.
+over a flag threshold (what the policy does not ALLOW), then the share of hard negatives stopped. PyTorch, record
+level (max over a tool call's payload and rationale), `none` rows as negatives as ../shared/dev-eval/score.py counts.
 
   ALIGNGUARD_ENCODER=e5-small ALIGNGUARD_TEXT_PREFIX=none /usr/bin/python3 training/rule_report.py \\
       --ckpt training/work/model-e5b.pt --corpus-dir training/work/corpus \\
@@ -11,8 +11,8 @@ payload and rationale), `none` rows as negatives as ../shared/dev-eval/score.py 
 
 corpus-g3: `assemble_v4.py --val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal
 --test-writers w92-generalist-public-services,w93-generalist-engineering-agents,w97-generalist-commerce
---out training/work/corpus-g3`. Scores are cached per set in --scores: a re-run only re-reports, and scores just the
-sets the cache lacks.
+--out training/work/corpus-g3`. Scores are cached per set in --scores with the record ids: a re-run only re-reports,
+and scores again just the sets the cache lacks or holds for other records.
 """
 import argparse
 import os
@@ -36,9 +36,11 @@ def held_out_sets(corpus_dir, generalists_dir):
     sets = {"test writers": [r for r in test if r.get("writer", "") not in E.TEMPLATE_WRITERS]}
     if generalists_dir:
         g, _ = E.load_split(generalists_dir, "test")
-        for w in GENERALISTS:
+        present = [w for w in GENERALISTS if any(r.get("writer", "").startswith(w) for r in g)]
+        for w in present:
             sets[w] = [r for r in g if r.get("writer", "").startswith(w)]
-        sets["generalists"] = [r for w in GENERALISTS for r in sets[w]]
+        if present:
+            sets["generalists"] = [r for w in present for r in sets[w]]
     dev = [os.path.join(DEV_DIR, n) for n in ("agent_dev.jsonl", "dev_v2.jsonl")]
     if all(os.path.exists(p) for p in dev):
         sets["dev_all"] = load_jsonl(dev[0]) + load_jsonl(dev[1])
@@ -64,13 +66,18 @@ def key(name):
 
 
 def cached_scores(ckpt, path, sets):
-    """Scores of every set, read from the .npz cache at `path`; only the sets it lacks are scored (and saved)."""
+    """Scores of every set, read from the .npz cache at `path`, which keeps each set's record ids beside its scores;
+    a set the cache lacks, or holds for other records or another order (a corpus rebuilt since), is scored again
+    and saved."""
     z = dict(np.load(path)) if os.path.exists(path) else {}
-    missing = {name: recs for name, recs in sets.items() if key(name) not in z and recs}
-    if missing:
+    ids = {name: np.array([r["id"] for r in recs]) for name, recs in sets.items()}
+    stale = {name: recs for name, recs in sets.items() if recs and not np.array_equal(z.get(key(name) + ".ids"),
+                                                                                      ids[name])}
+    if stale:
         from export_onnx import load_model
         model = load_model(ckpt)
-        z.update({key(name): E.score_records_torch(model, recs)[0] for name, recs in missing.items()})
+        for name, recs in stale.items():
+            z[key(name)], z[key(name) + ".ids"] = E.score_records_torch(model, recs)[0], ids[name]
         np.savez(path, **z)
     return z
 
@@ -86,7 +93,7 @@ def main(argv=None):
     sets = held_out_sets(a.corpus_dir, a.generalists_dir)
     z = cached_scores(a.ckpt, a.scores, {"val": val, **{n: r for n, r in sets.items() if n != "generalists"}})
     if "generalists" in sets:
-        z["generalists"] = np.concatenate([z[w] for w in GENERALISTS])
+        z["generalists"] = np.concatenate([z[w] for w in GENERALISTS if w in sets])
     hard = np.array([bool(r.get("hard_negative")) for r in val])
     writers = np.array([r.get("writer", "") for r in val])
     rate, table = E.choose_flag_rate(yv, z["val"], hard, writers)
