@@ -6,10 +6,9 @@
 #                                  --epochs 2 --freeze-layers 1 --time-budget-min 0" RELEASE_CONTINUE_ARGS=
 #                                  RELEASE_EARLY_LAST_WRITER=71 RELEASE_EARLY_CORPUS_ARGS="--public-windows 0
 #                                  --bury-templates 0" RELEASE_PRUNE_TOKENS= RELEASE_CORPUS_ARGS= is model 0.6.0's
-#                                  recipe; candidate e5bc (not shipped, training/reports/candidates.md) is
-#                                  RELEASE_FINAL_ARGS="--seed 5678 --lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1
-#                                  --freeze-layers 4 --time-budget-min 0" RELEASE_AVERAGE=1 and "--last-writer 94" in
-#                                  RELEASE_CORPUS_ARGS)
+#                                  recipe; candidates e5bc and e5d (training/reports/candidates.md) are
+#                                  RELEASE_LATER_STAGES="94:5678:avg" and "94:5678:avg 99:9012", each with the last
+#                                  stage's writer in RELEASE_CORPUS_ARGS' --last-writer)
 #        RELEASE_CORPUS_ARGS="..."  assemble_v4.py arguments for the corpus that sets thresholds and measures (default:
 #                                  the four validation writers, writers up to w91 as when 0.7.0 was built)
 #        RELEASE_PRUNE_TOKENS=N     cut the vocabulary to N tokens after training (prune_vocab.py), so that a 12-layer
@@ -21,15 +20,19 @@
 #                                  Candidate r7: RELEASE_TRAIN_ARGS="--max-steps 2600 ..." RELEASE_CONTINUE_ARGS="--seed 4321
 #                                  --lr 2e-5 --head-lr 1e-4 --max-steps 2000 --epochs 1 --freeze-layers 1 --time-budget-min 0"
 #        RELEASE_EARLY_LAST_WRITER=N  the first two stages train on the corpus of writers w01..wN only (as the release
-#                                  that introduced them did); a third stage, RELEASE_FINAL_ARGS, then continues on the
-#                                  full corpus. Unset = every stage trains on the full corpus.
-#        RELEASE_FINAL_ARGS="..."  the third stage's train.py arguments (with --init the second stage's model)
-#        RELEASE_AVERAGE=1         with a third stage: the released weights are the mean of the second and third stages'
-#                                  (average_weights.py; default 0)
+#                                  that introduced them did). Unset = both train on the full corpus.
+#        RELEASE_LATER_STAGES="N:SEED[:avg] ..."  later stages, in order: each continues the model so far with
+#                                  RELEASE_LATER_ARGS --seed SEED on the corpus of writers w01..wN (RELEASE_CORPUS_ARGS
+#                                  with --last-writer N: the writers there were when the stage was first run); with
+#                                  ":avg" the model is then the mean of the stage's start and end (average_weights.py,
+#                                  a model soup of one lineage). Default: none
+#        RELEASE_LATER_ARGS="..."  train.py arguments of every later stage (default: 800 steps at lr 3e-5, 4 layers
+#                                  frozen, as e5c and e5d)
 #        RELEASE_EARLY_CORPUS_ARGS="..." more assemble_v4.py arguments for the early corpus (e.g. "--public-windows 0
 #                                  --bury-templates 0": the augmentation as it was before 0.6.0)
 #        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces all release stages
-#        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly)
+#        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly;
+#                                                        later stages still assemble their own corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
@@ -40,8 +43,8 @@ RELEASE_PRUNE_TOKENS="${RELEASE_PRUNE_TOKENS-17800}"
 RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2000 --epochs 2 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS-"--seed 4321 --lr 3e-5 --head-lr 1e-4 --max-steps 700 --epochs 1 --freeze-layers 4 --time-budget-min 0"}"
 RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER-83}"
-RELEASE_FINAL_ARGS="${RELEASE_FINAL_ARGS:-}"
-RELEASE_AVERAGE="${RELEASE_AVERAGE:-0}"
+RELEASE_LATER_STAGES="${RELEASE_LATER_STAGES-}"
+RELEASE_LATER_ARGS="${RELEASE_LATER_ARGS:---lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
 T0=$(date +%s)
 step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
@@ -100,16 +103,23 @@ if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_CONTINUE_ARGS" ]; then
   # shellcheck disable=SC2086
   $PY training/train.py --corpus-dir "$EARLY" --init training/work/model-stage1.pt $RELEASE_CONTINUE_ARGS
 fi
-if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_FINAL_ARGS" ]; then
-  step "train, third stage (continued from the second, full corpus): $RELEASE_FINAL_ARGS"
-  cp training/work/model.pt training/work/model-stage2.pt && cp training/work/model.json training/work/model-stage2.json
-  # shellcheck disable=SC2086
-  $PY training/train.py --corpus-dir "$CORPUS" --init training/work/model-stage2.pt $RELEASE_FINAL_ARGS
-  if [ "$RELEASE_AVERAGE" = 1 ]; then
-    step "weights: the mean of the second and third stages (a model soup of one lineage)"
-    cp training/work/model.pt training/work/model-stage3.pt && cp training/work/model.json training/work/model-stage3.json
-    $PY training/average_weights.py --out training/work/model.pt training/work/model-stage2.pt training/work/model-stage3.pt
-  fi
+if [ -z "${TRAIN_ARGS:-}" ]; then
+  n=0
+  for spec in $RELEASE_LATER_STAGES; do
+    IFS=: read -r last seed avg <<< "$spec"
+    n=$((n + 1))
+    LATER=training/work/corpus-w$last
+    step "train, later stage $n (continued from the model so far): writers w01..w$last, seed $seed${avg:+, then the mean of its start and end}"
+    # shellcheck disable=SC2086
+    $PY training/data/assemble_v4.py $RELEASE_CORPUS_ARGS --last-writer "$last" --out "$LATER"
+    cp training/work/model.pt "training/work/model-later$n-start.pt" && cp training/work/model.json "training/work/model-later$n-start.json"
+    # shellcheck disable=SC2086
+    $PY training/train.py --corpus-dir "$LATER" --init "training/work/model-later$n-start.pt" $RELEASE_LATER_ARGS --seed "$seed"
+    if [ "$avg" = avg ]; then
+      cp training/work/model.pt "training/work/model-later$n-end.pt" && cp training/work/model.json "training/work/model-later$n-end.json"
+      $PY training/average_weights.py --out training/work/model.pt "training/work/model-later$n-start.pt" "training/work/model-later$n-end.pt"
+    fi
+  done
 fi
 
 if [ -n "$RELEASE_PRUNE_TOKENS" ]; then

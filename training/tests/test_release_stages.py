@@ -1,6 +1,6 @@
 """run_all.sh's release stages: with RELEASE_EARLY_LAST_WRITER the first two stages train on the corpus of the
-earlier writers only and a third stage continues on the full corpus; without it every stage trains on the full
-corpus. A dry run: every python, setup and mvn step is replaced by an echo, nothing trains. Also the writer
+earlier writers only, without it on the full corpus; later stages (RELEASE_LATER_STAGES) continue each on the
+writers up to its own cut, some averaged with their start. A dry run: every python, setup and mvn step is replaced by an echo, nothing trains. Also the writer
 numbering that assemble_v4.py --last-writer filters on."""
 import os
 import re
@@ -41,13 +41,17 @@ def train_runs(**env):
 
 
 class ReleaseStages(unittest.TestCase):
-    def test_three_stages_train_the_first_two_on_the_earlier_writers_only(self):
-        runs = train_runs(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="53",
-                          RELEASE_FINAL_ARGS="--seed 777")
-        self.assertEqual(3, len(runs))
-        self.assertIn("--corpus-dir training/work/corpus-early ", runs[0])
-        self.assertIn("--corpus-dir training/work/corpus-early --init training/work/model-stage1.pt --seed 4321", runs[1])
-        self.assertIn("--corpus-dir training/work/corpus --init training/work/model-stage2.pt --seed 777", runs[2])
+    def test_later_stages_continue_in_order_each_on_the_writers_up_to_its_own_cut(self):
+        steps = dry_run(RELEASE_LATER_STAGES="94:5678 99:9012")
+        runs = [s for s in steps if s.startswith("PY training/train.py")]
+        self.assertEqual(4, len(runs))
+        assembled = [s for s in steps if "assemble_v4.py" in s]
+        self.assertTrue(assembled[1].endswith("--last-writer 94 --out training/work/corpus-w94"), assembled)
+        self.assertTrue(assembled[2].endswith("--last-writer 99 --out training/work/corpus-w99"), assembled)
+        self.assertIn("--corpus-dir training/work/corpus-w94 --init training/work/model-later1-start.pt ", runs[2])
+        self.assertTrue(runs[2].endswith("--seed 5678"), runs[2])
+        self.assertIn("--corpus-dir training/work/corpus-w99 --init training/work/model-later2-start.pt ", runs[3])
+        self.assertTrue(runs[3].endswith("--seed 9012"), runs[3])
 
     def test_without_an_early_cut_every_stage_trains_on_the_full_corpus(self):
         runs = train_runs(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="")
@@ -68,18 +72,18 @@ class ReleaseStages(unittest.TestCase):
         self.assertLess(steps.index(runs[-1]), prune[0])
         self.assertLess(prune[0], evaluate[0])
 
-    def test_averaging_releases_the_mean_of_the_second_and_third_stages_before_the_cut(self):
-        steps = dry_run(RELEASE_FINAL_ARGS="--seed 5678", RELEASE_AVERAGE="1")
+    def test_an_averaged_stage_leaves_the_mean_of_its_start_and_end_before_the_cut(self):
+        steps = dry_run(RELEASE_LATER_STAGES="94:5678:avg")
         runs = [s for s in steps if s.startswith("PY training/train.py")]
-        self.assertIn("--corpus-dir training/work/corpus --init training/work/model-stage2.pt --seed 5678", runs[2])
         average = [i for i, s in enumerate(steps) if "average_weights.py" in s]
-        self.assertEqual(["PY training/average_weights.py --out training/work/model.pt training/work/model-stage2.pt "
-                          "training/work/model-stage3.pt"], [steps[i] for i in average])
-        self.assertLess(steps.index(runs[2]), average[0])
+        self.assertEqual(["PY training/average_weights.py --out training/work/model.pt "
+                          "training/work/model-later1-start.pt training/work/model-later1-end.pt"],
+                         [steps[i] for i in average])
+        self.assertLess(steps.index(runs[-1]), average[0])
         self.assertLess(average[0], next(i for i, s in enumerate(steps) if "prune_vocab.py" in s))
 
-    def test_a_third_stage_without_averaging_is_released_as_trained(self):
-        self.assertFalse(any("average_weights.py" in s for s in dry_run(RELEASE_FINAL_ARGS="--seed 5678")))
+    def test_a_stage_without_avg_is_kept_as_trained(self):
+        self.assertFalse(any("average_weights.py" in s for s in dry_run(RELEASE_LATER_STAGES="94:5678")))
 
     def test_without_a_vocabulary_cut_nothing_is_pruned(self):
         self.assertFalse(any("prune_vocab.py" in s for s in dry_run(RELEASE_PRUNE_TOKENS="")))
