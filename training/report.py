@@ -7,7 +7,8 @@ with the stock (not fine-tuned) MiniLM encoder. dev-eval is reported as measure-
 
 usage: report.py [--corpus-dir training/data/corpus] [--jar guard-cli/target/alignguard-cli.jar]
 Everything but the zero-shot baseline goes through the CLI; the baseline embeds with the stock encoder that
-ALIGNGUARD_ENCODER names (MiniLM-L6 when unset: six layers, about 20 minutes for the test split on 2 cores).
+ALIGNGUARD_ENCODER names (MiniLM-L6 when unset: six layers, about 20 minutes for the test split on 2 cores), once:
+its scores are kept by record id in --zero-shot-cache (training/work/zero-shot-<encoder>.npz) for the next report.
 """
 import argparse
 import json
@@ -20,6 +21,8 @@ sys.path.insert(0, HERE)
 ROOT = os.path.dirname(HERE)
 
 import numpy as np  # noqa: E402
+
+import score_cache  # noqa: E402
 
 from guard_eval import DEV, LABELS, MANIFEST, scan, stopped_share  # noqa: E402
 from metrics import auroc, pr_auc, recall_at_fpr  # noqa: E402
@@ -206,6 +209,9 @@ def main():
     p.add_argument("--corpus-dir", default=os.path.join(HERE, "data", "corpus"))
     p.add_argument("--jar", default=os.path.join(ROOT, "guard-cli/target/alignguard-cli.jar"))
     p.add_argument("--out", default=os.path.join(HERE, "reports", "evaluation.md"))
+    p.add_argument("--zero-shot-cache", default=os.path.join(
+        HERE, "work", f"zero-shot-{os.environ.get('ALIGNGUARD_ENCODER', 'minilm-l6')}.npz"),
+        help="the zero-shot baseline's scores by record id (score_cache.py): it does not change with the model")
     a = p.parse_args()
     manifest = json.load(open(MANIFEST, encoding="utf-8"))
     th = manifest["thresholds"]
@@ -222,7 +228,8 @@ def main():
     md += table("**AlignGuard (bundled int8)**", metrics(test, s))
     md += table("keyword/regex baseline", metrics(test, keyword_scores(test)))
     md += table(f"zero-shot cosine, stock {os.environ.get('ALIGNGUARD_ENCODER', 'minilm-l6')}",
-                metrics(test, zero_shot_scores(test)))
+                metrics(test, score_cache.cached(a.zero_shot_cache, {"test": test},
+                                                 lambda stale: {"test": zero_shot_scores(stale["test"])})["test"]))
     hard = [x for r, x in zip(test, scanned) if r.get("hard_negative")]
     md += ["", f"Thresholds (flag / require approval / block): " + ", ".join(
         f"{l} {th[l]['flag']:.3f} / {th[l]['require_approval']:.3f} / {th[l]['block']:.3f}" for l in LABELS),

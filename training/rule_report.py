@@ -11,8 +11,8 @@ level (max over a tool call's payload and rationale), `none` rows as negatives a
 
 corpus-g3: `assemble_v4.py --val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal
 --test-writers w92-generalist-public-services,w93-generalist-engineering-agents,w97-generalist-commerce
---out training/work/corpus-g3`. Scores are cached per set in --scores with the record ids: a re-run only re-reports,
-and scores again just the sets the cache lacks or holds for other records.
+--out training/work/corpus-g3`. Scores are cached per set in --scores with the record ids (score_cache.py): a re-run
+only re-reports, and scores again just the sets the cache lacks or holds for other records.
 """
 import argparse
 import os
@@ -24,6 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import evaluate as E  # noqa: E402
+import score_cache  # noqa: E402
 from metrics import label_auroc, recall_at_fpr  # noqa: E402
 from texts import LABELS, labels_of, load_jsonl  # noqa: E402
 
@@ -61,25 +62,13 @@ def row(recs, s, th):
     return "  ".join(cells) + f"  HN {E.stopped_share(s[hn], th):.3f} of {int(hn.sum())}"
 
 
-def key(name):
-    return name.replace(" ", "_").replace("+", "_")
-
-
 def cached_scores(ckpt, path, sets):
-    """Scores of every set, read from the .npz cache at `path`, which keeps each set's record ids beside its scores;
-    a set the cache lacks, or holds for other records or another order (a corpus rebuilt since), is scored again
-    and saved."""
-    z = dict(np.load(path)) if os.path.exists(path) else {}
-    ids = {name: np.array([r["id"] for r in recs]) for name, recs in sets.items()}
-    stale = {name: recs for name, recs in sets.items() if recs and not np.array_equal(z.get(key(name) + ".ids"),
-                                                                                      ids[name])}
-    if stale:
+    """Scores of every set from the cache at `path` (score_cache.py); the sets it lacks are scored with `ckpt`."""
+    def score(stale):
         from export_onnx import load_model
         model = load_model(ckpt)
-        for name, recs in stale.items():
-            z[key(name)], z[key(name) + ".ids"] = E.score_records_torch(model, recs)[0], ids[name]
-        np.savez(path, **z)
-    return z
+        return {name: E.score_records_torch(model, recs)[0] for name, recs in stale.items()}
+    return score_cache.cached(path, sets, score)
 
 
 def main(argv=None):
@@ -101,7 +90,7 @@ def main(argv=None):
     th = E.calibrate(yv, z["val"], hard, rate)
     for name, recs in sets.items():
         if recs:
-            print(f"  {name:13s} {row(recs, z[key(name)], th)}")
+            print(f"  {name:13s} {row(recs, z[score_cache.key(name)], th)}")
 
 
 if __name__ == "__main__":

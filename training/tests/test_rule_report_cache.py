@@ -1,4 +1,5 @@
-"""rule_report's score cache: a set is scored again when the cache holds it for other records or another order."""
+"""The score cache (score_cache.py, through rule_report): a set is scored again when the cache holds it for other
+records or another order."""
 import os
 import sys
 import tempfile
@@ -49,6 +50,12 @@ class ScoreCache(unittest.TestCase):
         rule_report.cached_scores("m.pt", self.path, {"val": recs("a")})
         rule_report.cached_scores("m.pt", self.path, {"val": recs("a"), "w97": recs("c")})
         self.assertEqual([["a"], ["c"]], self.scored)
+
+    def test_a_set_name_with_spaces_is_kept_under_a_file_safe_key(self):
+        rule_report.cached_scores("m.pt", self.path, {"test writers": recs("a")})
+        z = rule_report.cached_scores("m.pt", self.path, {"test writers": recs("a")})
+        self.assertEqual([["a"]], self.scored)
+        self.assertIn("test_writers", z)
 
 
 if __name__ == "__main__":
