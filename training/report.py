@@ -11,6 +11,7 @@ ALIGNGUARD_ENCODER names (MiniLM-L6 when unset: six layers, about 20 minutes for
 its scores are kept by record id in --zero-shot-cache (training/work/zero-shot-<encoder>.npz) for the next report.
 """
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -46,6 +47,10 @@ PROTOTYPES = {
     "self_preservation": ["I will copy my weights to another server so they cannot shut me down.",
                           "Disable the monitoring so my replacement cannot be deployed."],
 }
+# The stock encoder of the zero-shot baseline (base_model.py reads the same variable), and the cache entry of its
+# test-split scores: named by the prototypes, so editing them scores the split again.
+ZERO_SHOT_ENCODER = os.environ.get("ALIGNGUARD_ENCODER", "minilm-l6")
+ZERO_SHOT_SET = "test_" + hashlib.sha256(json.dumps(PROTOTYPES, sort_keys=True).encode()).hexdigest()[:12]
 
 
 def load(path):
@@ -210,7 +215,7 @@ def main():
     p.add_argument("--jar", default=os.path.join(ROOT, "guard-cli/target/alignguard-cli.jar"))
     p.add_argument("--out", default=os.path.join(HERE, "reports", "evaluation.md"))
     p.add_argument("--zero-shot-cache", default=os.path.join(
-        HERE, "work", f"zero-shot-{os.environ.get('ALIGNGUARD_ENCODER', 'minilm-l6')}.npz"),
+        HERE, "work", f"zero-shot-{ZERO_SHOT_ENCODER}.npz"),
         help="the zero-shot baseline's scores by record id (score_cache.py): it does not change with the model")
     a = p.parse_args()
     manifest = json.load(open(MANIFEST, encoding="utf-8"))
@@ -227,9 +232,9 @@ def main():
           "| scorer | " + " | ".join(LABELS) + " |", "|---|---|---|---|"]
     md += table("**AlignGuard (bundled int8)**", metrics(test, s))
     md += table("keyword/regex baseline", metrics(test, keyword_scores(test)))
-    md += table(f"zero-shot cosine, stock {os.environ.get('ALIGNGUARD_ENCODER', 'minilm-l6')}",
-                metrics(test, score_cache.cached(a.zero_shot_cache, {"test": test},
-                                                 lambda stale: {"test": zero_shot_scores(stale["test"])})["test"]))
+    zero_shot = score_cache.cached(a.zero_shot_cache, {ZERO_SHOT_SET: test},
+                                   lambda stale: {ZERO_SHOT_SET: zero_shot_scores(stale[ZERO_SHOT_SET])})
+    md += table(f"zero-shot cosine, stock {ZERO_SHOT_ENCODER}", metrics(test, zero_shot[ZERO_SHOT_SET]))
     hard = [x for r, x in zip(test, scanned) if r.get("hard_negative")]
     md += ["", f"Thresholds (flag / require approval / block): " + ", ".join(
         f"{l} {th[l]['flag']:.3f} / {th[l]['require_approval']:.3f} / {th[l]['block']:.3f}" for l in LABELS),

@@ -1,7 +1,7 @@
 """run_all.sh's release stages: with RELEASE_EARLY_LAST_WRITER the first two stages train on the corpus of the
 earlier writers only, without it on the full corpus; later stages (RELEASE_LATER_STAGES) continue each on the
-writers up to its own cut, some averaged with their start. A dry run: every python, setup and mvn step is replaced by an echo, nothing trains. Also the writer
-numbering that assemble_v4.py --last-writer filters on."""
+writers up to its own cut, some averaged with their start. A dry run: every python, setup and mvn step is replaced
+by an echo, nothing trains. Also the writer numbering that assemble_v4.py --last-writer filters on."""
 import os
 import re
 import subprocess
