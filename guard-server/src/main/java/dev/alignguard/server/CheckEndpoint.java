@@ -7,7 +7,6 @@ import dev.alignguard.core.Guard;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.trace.TraceLine;
 import dev.alignguard.trace.VerdictJson;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -116,14 +114,17 @@ final class CheckEndpoint {
         }
     }
 
-    /** The body as text: at most the size limit, arrived before the deadline, valid UTF-8. */
+    /**
+     * The body as text: at most the size limit, arrived before the deadline, valid UTF-8. A body over the limit
+     * is read to its end (up to {@link BodyReader#DRAIN_BYTES}) before the 413, so the answer is not lost to a
+     * reset; one that declares a length beyond that gets the 413 at once.
+     */
     private String body(Request request, long deadlineNanos) throws Rejection, InterruptedException {
-        long length = request.getLength();
         int max = settings.maxBodyBytes();
-        if (length > max) {
+        if (request.getLength() > max + BodyReader.DRAIN_BYTES) {
             throw tooLarge(max);
         }
-        CompletableFuture<byte[]> read = Content.Source.asByteArrayAsync(request, max);
+        CompletableFuture<byte[]> read = BodyReader.read(request, max);
         byte[] bytes;
         try {
             bytes = read.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -131,9 +132,9 @@ final class CheckEndpoint {
             read.cancel(false);
             throw new Rejection(408, "the request body did not arrive within the deadline of "
                     + settings.deadline().toMillis() + " ms");
-        } catch (ExecutionException e) { // an I/O failure, or a body without a length that grew past the limit
-            throw e.getCause() instanceof IOException ? new Rejection(400, "the request body could not be read ("
-                    + e.getCause().getClass().getSimpleName() + ")") : tooLarge(max);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof BodyReader.TooLarge ? tooLarge(max) : new Rejection(400,
+                    "the request body could not be read (" + e.getCause().getClass().getSimpleName() + ")");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

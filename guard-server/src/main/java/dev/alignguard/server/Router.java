@@ -101,7 +101,7 @@ final class Router extends Handler.Abstract {
         if (r.retryAfterSeconds() > 0) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(r.retryAfterSeconds()));
         }
-        if (r.status() == 408 || r.status() == 413) { // the rest of the body is not read: do not reuse the connection
+        if (r.status() == 408 || r.status() == 413) { // the body may be unread (too slow, or too large to drain): close
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
         return json(r.status(), VerdictJson.object().put("error", r.getMessage()), response, callback);
