@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # AlignGuard model pipeline: setup -> base model -> corpus -> train -> evaluate -> export -> quantise -> bundle.
 # Usage: bash training/run_all.sh            (from anywhere; logs to stdout)
-# Env:   ALIGNGUARD_ENCODER, ALIGNGUARD_TEXT_PREFIX  the encoder (default e5-small read as bare text, model 0.7.0's;
+# Env:   ALIGNGUARD_ENCODER, ALIGNGUARD_TEXT_PREFIX  the encoder (default e5-small read as bare text, models 0.7.0's and 0.8.0's;
 #                                  ALIGNGUARD_ENCODER=minilm-l6 ALIGNGUARD_TEXT_PREFIX= RELEASE_TRAIN_ARGS="--max-steps 2600
 #                                  --epochs 2 --freeze-layers 1 --time-budget-min 0" RELEASE_CONTINUE_ARGS=
 #                                  RELEASE_EARLY_LAST_WRITER=71 RELEASE_EARLY_CORPUS_ARGS="--public-windows 0
 #                                  --bury-templates 0" RELEASE_PRUNE_TOKENS= RELEASE_CORPUS_ARGS= is model 0.6.0's
-#                                  recipe; candidates e5bc and e5d (training/reports/candidates.md) are
-#                                  RELEASE_LATER_STAGES="94:5678:avg" and "94:5678:avg 99:9012", each with the last
-#                                  stage's writer in RELEASE_CORPUS_ARGS' --last-writer)
+#                                  recipe; model 0.7.0 is RELEASE_LATER_STAGES= with RELEASE_CORPUS_ARGS' --last-writer 91;
+#                                  candidates e5bc and e5d (training/reports/candidates.md) are RELEASE_LATER_STAGES=
+#                                  "94:5678:avg" and "94:5678:avg 99:9012", each with the last stage's writer in
+#                                  RELEASE_CORPUS_ARGS' --last-writer)
 #        RELEASE_CORPUS_ARGS="..."  assemble_v4.py arguments for the corpus that sets thresholds and measures (default:
-#                                  the four validation writers, writers up to w91 as when 0.7.0 was built)
+#                                  the four validation writers, writers up to w102 as when 0.8.0 was built)
 #        RELEASE_PRUNE_TOKENS=N     cut the vocabulary to N tokens after training (prune_vocab.py), so that a 12-layer
 #                                  encoder fits the 30 MB bundle (default 17800; empty = no cut)
 #        RELEASE_TRAIN_ARGS="..."  the release recipe for train.py: a fixed step count and no wall-clock budget, so the
@@ -25,7 +26,8 @@
 #                                  RELEASE_LATER_ARGS --seed SEED on the corpus of writers w01..wN (RELEASE_CORPUS_ARGS
 #                                  with --last-writer N: the writers there were when the stage was first run); with
 #                                  ":avg" the model is then the mean of the stage's start and end (average_weights.py,
-#                                  a model soup of one lineage). Default: none
+#                                  a model soup of one lineage). Default: 0.8.0's,
+#                                  "94:5678:avg 99:9012 102:3456" (e5bc, e5d, e5e in candidates.md)
 #        RELEASE_LATER_ARGS="..."  train.py arguments of every later stage (default: 800 steps at lr 3e-5, 4 layers
 #                                  frozen, as e5c and e5d)
 #        RELEASE_EARLY_CORPUS_ARGS="..." more assemble_v4.py arguments for the early corpus (e.g. "--public-windows 0
@@ -38,12 +40,12 @@ cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
 PY=/usr/bin/python3
 export ALIGNGUARD_ENCODER="${ALIGNGUARD_ENCODER-e5-small}" ALIGNGUARD_TEXT_PREFIX="${ALIGNGUARD_TEXT_PREFIX-none}"
-RELEASE_CORPUS_ARGS="${RELEASE_CORPUS_ARGS-"--val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal --last-writer 91"}"
+RELEASE_CORPUS_ARGS="${RELEASE_CORPUS_ARGS-"--val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal --last-writer 102"}"
 RELEASE_PRUNE_TOKENS="${RELEASE_PRUNE_TOKENS-17800}"
 RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2000 --epochs 2 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS-"--seed 4321 --lr 3e-5 --head-lr 1e-4 --max-steps 700 --epochs 1 --freeze-layers 4 --time-budget-min 0"}"
 RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER-83}"
-RELEASE_LATER_STAGES="${RELEASE_LATER_STAGES-}"
+RELEASE_LATER_STAGES="${RELEASE_LATER_STAGES-94:5678:avg 99:9012 102:3456}"
 RELEASE_LATER_ARGS="${RELEASE_LATER_ARGS:---lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
 T0=$(date +%s)

@@ -276,10 +276,12 @@ def main(argv=None):
 
     splits = {"train": [], "val": [], "test": []}
     disputed = audit.disagreements()
+    dropped_disputed = 0
     for row in load_writers(a.writers):
         if a.last_writer is not None and writer_number(row["writer"]) > a.last_writer:
             continue
         if row["id"] in disputed:  # a second writer labelled it otherwise: dropped, not argued
+            dropped_disputed += 1
             continue
         split = split_of(row["writer"], writer_splits)
         if split is None:
@@ -316,7 +318,7 @@ def main(argv=None):
     dropped = before - len(splits["train"])
 
     os.makedirs(a.out, exist_ok=True)
-    stats = {"seed": a.seed, "writer_splits": writer_splits, "last_writer": a.last_writer, "dropped_audit_disagreements": len(disputed), "dropped_train_duplicates_of_held_out": dropped,
+    stats = {"seed": a.seed, "writer_splits": writer_splits, "last_writer": a.last_writer, "dropped_audit_disagreements": dropped_disputed, "dropped_train_duplicates_of_held_out": dropped,
              "splits": {}}
     for s, recs in splits.items():
         rng.shuffle(recs)

@@ -54,17 +54,20 @@ class ReleaseStages(unittest.TestCase):
         self.assertTrue(runs[3].endswith("--seed 9012"), runs[3])
 
     def test_without_an_early_cut_every_stage_trains_on_the_full_corpus(self):
-        runs = train_runs(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="")
+        runs = train_runs(RELEASE_CONTINUE_ARGS="--seed 4321", RELEASE_EARLY_LAST_WRITER="", RELEASE_LATER_STAGES="")
         self.assertEqual(2, len(runs))
         self.assertTrue(all("--corpus-dir training/work/corpus " in r for r in runs), runs)
 
-    def test_the_default_recipe_is_0_7_0s_two_stages_on_writers_up_to_w83_then_the_vocabulary_cut(self):
+    def test_the_default_recipe_is_0_8_0s_two_stages_on_writers_up_to_w83_three_later_ones_then_the_cut(self):
         steps = dry_run()
         runs = [s for s in steps if s.startswith("PY training/train.py")]
-        self.assertEqual(2, len(runs))
-        self.assertTrue(all("--corpus-dir training/work/corpus-early " in r for r in runs), runs)
+        self.assertEqual(5, len(runs))
+        self.assertTrue(all("--corpus-dir training/work/corpus-early " in r for r in runs[:2]), runs)
+        self.assertEqual(["corpus-w94 ", "corpus-w99 ", "corpus-w102 "],
+                         [re.search(r"corpus-w\d+ ", r).group(0) for r in runs[2:]])
+        self.assertEqual(["--seed 5678", "--seed 9012", "--seed 3456"], [r[r.rindex("--seed"):] for r in runs[2:]])
         self.assertIn("--last-writer 83", next(s for s in steps if "assemble_v4.py" in s))
-        self.assertFalse(any("average_weights.py" in s for s in steps))
+        self.assertEqual(1, sum("average_weights.py" in s for s in steps))
         prune = [i for i, s in enumerate(steps) if "prune_vocab.py" in s]
         evaluate = [i for i, s in enumerate(steps) if "evaluate.py --stage torch" in s]
         self.assertEqual(1, len(prune))
