@@ -52,7 +52,7 @@ class CascadeTest {
     /**
      * Most routine calls stop at the screen (the issue asks for at least half of benign public tool calls;
      * {@code ScreenShare} measures it on 312 of them), and every one scores low either way. A single fixture was
-     * too narrow a spec: 0.8.0's screen escalates the deploy message's "rollback window closes on Friday".
+     * too narrow a spec: 0.8.0's screen escalates the deploy message above (its full model scores it low).
      */
     @Test
     void mostRoutineToolCallsAreClearedWithoutTheFullModel() throws ClassifierException {
