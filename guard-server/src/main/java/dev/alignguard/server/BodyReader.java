@@ -8,20 +8,17 @@ import org.eclipse.jetty.io.Content;
 /**
  * Reads a request body without blocking a thread: keeps at most the size limit and, once the body is over it,
  * reads on and discards up to {@link #DRAIN_BYTES} more, so that the client's upload ends before the server
- * answers 413 and closes. Closing on unread bytes makes the kernel reset the connection, and the reset can
- * destroy the 413 before the client reads it (a lingering close, done in the handler).
+ * answers 413 and closes: closing on unread bytes makes the kernel reset the connection, and the reset can
+ * destroy the 413 before the client reads it.
  */
 final class BodyReader implements Runnable {
     /** How much of a body over the limit is read and thrown away before the server gives up and closes. */
     static final long DRAIN_BYTES = 8L << 20;
 
-    /** The body was over the limit; {@code drained} says whether it was read to its end. */
+    /** The body was over the limit (read to its end, or given up on past {@link #DRAIN_BYTES}). */
     static final class TooLarge extends Exception {
-        final boolean drained;
-
-        TooLarge(boolean drained) {
+        TooLarge() {
             super(null, null, false, false);
-            this.drained = drained;
         }
     }
 
@@ -62,14 +59,10 @@ final class BodyReader implements Runnable {
             take(chunk.getByteBuffer());
             boolean last = chunk.isLast();
             chunk.release();
-            if (seen > max + DRAIN_BYTES) {
-                body.completeExceptionally(new TooLarge(false));
+            if (seen > max + DRAIN_BYTES || (last && seen > max)) {
+                body.completeExceptionally(new TooLarge());
             } else if (last) {
-                if (seen > max) {
-                    body.completeExceptionally(new TooLarge(true));
-                } else {
-                    body.complete(kept.toByteArray());
-                }
+                body.complete(kept.toByteArray());
             }
         }
     }
