@@ -14,8 +14,9 @@ public enum ScoredField {
     RATIONALE,
     /**
      * A whole tool call with a rationale: name, argument values and rationale in one text, scored beside the
-     * two fields so that a threat split between the arguments and the rationale is seen whole. Evidence from
-     * it points into the arguments or the rationale it came from.
+     * two fields so that a threat split between the arguments and the rationale is seen whole; and, when a long
+     * value (an attachment) sits between short ones, the short values and the rationale together without it.
+     * Evidence from it points into the arguments or the rationale it came from.
      */
     ACTION
 }

@@ -77,14 +77,21 @@ class ParityTest {
         }
         float[][] got = classifier.score(texts);
         double driftFp32 = 0;
+        double driftInt8 = 0;
         for (int i = 0; i < rows.size(); i++) {
             for (int l = 0; l < 3; l++) {
                 double int8 = rows.get(i).get("int8_probabilities").get(l).asDouble();
                 double fp32 = rows.get(i).get("probabilities").get(l).asDouble();
-                assertEquals(int8, got[i][l], 2e-3, "int8 parity, row " + rows.get(i).get("text"));
+                // ONNX Runtime's kernels differ by CPU (AVX2 here, AVX-512 elsewhere): a float rounded otherwise
+                // can move an activation to the next int8 step. Measured on 2026-12-06 against the reference
+                // written on another machine: at most 0.0076 on one score, most under 0.0015.
+                assertEquals(int8, got[i][l], 0.02, "int8 parity, row " + rows.get(i).get("text"));
+                driftInt8 += Math.abs(int8 - got[i][l]);
                 driftFp32 += Math.abs(fp32 - got[i][l]);
             }
         }
+        double meanInt8 = driftInt8 / (3.0 * rows.size());
+        assertTrue(meanInt8 < 2e-3, "the int8 model differs from its reference scores by " + meanInt8 + " on average");
         // int8 keeps the ranking (test AUROC within 0.003 of fp32) but single scores near 0.5 can move more
         double meanDrift = driftFp32 / (3.0 * rows.size());
         assertTrue(meanDrift < 0.05, "int8 model drifts from PyTorch fp32 by " + meanDrift + " on average");

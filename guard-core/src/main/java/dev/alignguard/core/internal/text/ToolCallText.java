@@ -21,13 +21,24 @@ import java.util.List;
  * Turns a tool call into the fields that are scored: the payload (tool name, then one {@code path: value}
  * line per leaf argument value, in document order), separately the rationale, and, when there is a
  * rationale, the whole action (payload, a line break, the rationale) so that intent split between the two is
- * seen whole. The format is the one the model was trained on (training/CONTRACT.md). Malformed or too deeply nested JSON is scored as raw
- * text and reported in {@link Result#warnings()}; it is never dropped.
+ * seen whole. When a long argument value (an attachment, a document) sits between short ones, the short values
+ * and the rationale are also scored together without it, so that a demand split between a subject and a body
+ * is not kept apart by the text between them. The format is the one the model was trained on
+ * (training/CONTRACT.md). Malformed or too deeply nested JSON is scored as raw text and reported in
+ * {@link Result#warnings()}; it is never dropped.
  */
 public final class ToolCallText {
 
     /** How deep argument JSON may nest before it is scored as raw text instead. */
     public static final int MAX_DEPTH = 64;
+
+    /**
+     * An argument value longer than this (in words, or in characters for unspaced scripts) is left out of the
+     * short-fields view: it is as long as a line window of {@code Chunking.DEFAULT}, so it is scored alone in
+     * the payload anyway, and in the whole view it would keep the values around it in separate windows.
+     */
+    static final int LONG_VALUE_WORDS = 60;
+    static final int LONG_VALUE_CHARS = 400;
 
     // A key repeated in one object is malformed: the tool may read the last value where a reader of the first
     // would see something else, and two fields with one path would make evidence ambiguous.
@@ -43,18 +54,75 @@ public final class ToolCallText {
     public record Result(List<FieldText> fields, List<String> warnings) {
     }
 
-    /** Extracts the payload field and, when the rationale is non-blank, the rationale and whole-action fields. */
+    /**
+     * Extracts the payload field; when the rationale is non-blank, the rationale and whole-action fields; and
+     * when long argument values were left out of it, the short-fields view.
+     */
     public static Result extract(AgentAction.ToolCall call) {
         List<String> warnings = new ArrayList<>(1);
-        List<FieldText> fields = new ArrayList<>(3);
+        List<FieldText> fields = new ArrayList<>(4);
         FieldText payload = payload(call.tool(), call.argumentsJson(), warnings);
         fields.add(payload);
         String rationale = call.rationale();
-        if (rationale != null && !rationale.isBlank()) {
+        boolean hasRationale = rationale != null && !rationale.isBlank();
+        if (hasRationale) {
             fields.add(FieldText.whole(ScoredField.RATIONALE, rationale));
             fields.add(wholeAction(payload, rationale));
         }
+        FieldText shortFields = shortFields(call.tool(), payload, hasRationale ? rationale : null);
+        if (shortFields != null) {
+            fields.add(shortFields);
+        }
         return new Result(fields, warnings);
+    }
+
+    /**
+     * The tool name, the argument values that are not long, and the rationale, as one whole-action text; null
+     * unless at least one value was left out and at least two parts remain (otherwise another field says it).
+     */
+    private static FieldText shortFields(String tool, FieldText payload, String rationale) {
+        StringBuilder text = new StringBuilder(tool);
+        List<FieldText.Segment> segments = new ArrayList<>();
+        boolean leftOut = false;
+        for (FieldText.Segment s : payload.segments()) {
+            if (s.path() == null) {
+                return null; // raw text, not JSON: there are no fields to bring together
+            }
+            if (isLong(payload.text(), s.start(), s.end())) {
+                leftOut = true;
+                continue;
+            }
+            text.append('\n');
+            if (!s.path().isEmpty()) {
+                text.append(s.path()).append(": ");
+            }
+            segments.add(new FieldText.Segment(s.path(), text.length(), text.length() + s.end() - s.start(),
+                    ScoredField.ARGUMENTS));
+            text.append(payload.text(), s.start(), s.end());
+        }
+        if (rationale != null) {
+            text.append('\n');
+            segments.add(new FieldText.Segment(null, text.length(), text.length() + rationale.length(),
+                    ScoredField.RATIONALE));
+            text.append(rationale);
+        }
+        return leftOut && segments.size() >= 2 ? new FieldText(ScoredField.ACTION, text.toString(), segments) : null;
+    }
+
+    private static boolean isLong(String text, int start, int end) {
+        if (end - start > LONG_VALUE_CHARS) {
+            return true;
+        }
+        int words = 0;
+        boolean inWord = false;
+        for (int i = start; i < end; i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord && ++words > LONG_VALUE_WORDS) {
+                return true;
+            }
+            inWord = !space;
+        }
+        return false;
     }
 
     private static FieldText wholeAction(FieldText payload, String rationale) {

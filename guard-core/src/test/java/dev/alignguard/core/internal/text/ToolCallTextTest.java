@@ -43,6 +43,49 @@ class ToolCallTextTest {
     }
 
     @Test
+    void shortValuesAreScoredTogetherWithoutALongAttachmentBetweenThem() {
+        String attachment = "quarterly figures attached as agreed. ".repeat(20);
+        ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("send_email",
+                "{\"subject\":\"You know what I saw.\",\"attachment\":{\"text\":\"" + attachment
+                        + "\"},\"body\":\"Sign by Friday or your wife gets the photos.\"}", "why"));
+        assertEquals(4, r.fields().size());
+        FieldText shortFields = r.fields().get(3);
+        assertEquals(ScoredField.ACTION, shortFields.field());
+        assertEquals("send_email\nsubject: You know what I saw.\nbody: Sign by Friday or your wife gets the photos.\nwhy",
+                shortFields.text());
+        int body = shortFields.text().indexOf("Sign");
+        FieldText.Span span = shortFields.toOriginal(body, body + 4);
+        assertEquals("body", span.path());
+        assertEquals(ScoredField.ARGUMENTS, span.origin());
+        assertEquals(0, span.start());
+        FieldText.Span rationale = shortFields.toOriginal(shortFields.text().length() - 3, shortFields.text().length());
+        assertEquals(ScoredField.RATIONALE, rationale.origin());
+    }
+
+    @Test
+    void aValueIsLongByWordsOrByCharactersOfUnspacedScript() {
+        String words = "word ".repeat(ToolCallText.LONG_VALUE_WORDS + 1).strip();
+        String unspaced = "字".repeat(ToolCallText.LONG_VALUE_CHARS + 1);
+        for (String longValue : List.of(words, unspaced)) {
+            ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("docs.write",
+                    "{\"title\":\"a\",\"text\":\"" + longValue + "\",\"footer\":\"b\"}"));
+            assertEquals("docs.write\ntitle: a\nfooter: b", r.fields().get(1).text());
+        }
+    }
+
+    @Test
+    void noShortFieldsViewWhenNothingIsLeftOutOrOnlyOnePartRemains() {
+        String longValue = "word ".repeat(ToolCallText.LONG_VALUE_WORDS + 1).strip();
+        assertEquals(1, ToolCallText.extract(new AgentAction.ToolCall("docs.write",
+                "{\"title\":\"a\",\"text\":\"" + "word ".repeat(ToolCallText.LONG_VALUE_WORDS).strip()
+                        + "\",\"footer\":\"b\"}")).fields().size());
+        assertEquals(1, ToolCallText.extract(new AgentAction.ToolCall("docs.write",
+                "{\"title\":\"a\",\"text\":\"" + longValue + "\"}")).fields().size());
+        assertEquals(1, ToolCallText.extract(new AgentAction.ToolCall("docs.write",
+                "{\"text\": \"" + longValue)).fields().size()); // raw text: no fields to bring together
+    }
+
+    @Test
     void malformedJsonIsScoredAsRawTextWithAWarning() {
         ToolCallText.Result r = ToolCallText.extract(new AgentAction.ToolCall("send_email", "{\"body\": \"pay up"));
         assertEquals("send_email\n{\"body\": \"pay up", r.fields().get(0).text());
