@@ -32,6 +32,11 @@
 #                                  frozen, as e5c and e5d)
 #        RELEASE_EARLY_CORPUS_ARGS="..." more assemble_v4.py arguments for the early corpus (e.g. "--public-windows 0
 #                                  --bury-templates 0": the augmentation as it was before 0.6.0)
+#        RELEASE_FROM_BUNDLE=1     start from the committed bundle instead of the early stages: its int8 model is
+#                                  rebuilt as a PyTorch checkpoint (checkpoint_from_bundle.py) on its own (already cut)
+#                                  vocabulary, and RELEASE_LATER_STAGES (which must then be set: the new stages only)
+#                                  continue it. For a machine that no longer holds the fp32 checkpoints in training/work.
+#        RELEASE_VERSION=X.Y.Z     the bundle's version (default 0.8.0, what the defaults rebuild)
 #        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces all release stages
 #        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly;
 #                                                        later stages still assemble their own corpus)
@@ -45,9 +50,11 @@ RELEASE_PRUNE_TOKENS="${RELEASE_PRUNE_TOKENS-17800}"
 RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2000 --epochs 2 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_CONTINUE_ARGS="${RELEASE_CONTINUE_ARGS-"--seed 4321 --lr 3e-5 --head-lr 1e-4 --max-steps 700 --epochs 1 --freeze-layers 4 --time-budget-min 0"}"
 RELEASE_EARLY_LAST_WRITER="${RELEASE_EARLY_LAST_WRITER-83}"
+RELEASE_LATER_STAGES_SET="${RELEASE_LATER_STAGES+set}"
 RELEASE_LATER_STAGES="${RELEASE_LATER_STAGES-94:5678:avg 99:9012 102:3456}"
 RELEASE_LATER_ARGS="${RELEASE_LATER_ARGS:---lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
+RELEASE_VERSION="${RELEASE_VERSION-0.8.0}"
 T0=$(date +%s)
 step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
 
@@ -88,18 +95,32 @@ tokenizer_parity() {
 }
 tokenizer_parity
 
+FROM_BUNDLE="${RELEASE_FROM_BUNDLE:-0}"
+if [ "$FROM_BUNDLE" = 1 ]; then
+  [ -n "${RELEASE_LATER_STAGES_SET:-}" ] || { echo "RELEASE_FROM_BUNDLE=1 needs RELEASE_LATER_STAGES (the new stages only)"; exit 2; }
+  step "start from the committed bundle: its int8 model rebuilt as a PyTorch checkpoint, on its vocabulary"
+  BUNDLE_DIR=guard-model/src/main/resources/dev/alignguard/model
+  cp "$BUNDLE_DIR/tokenizer.json" training/work/bundle-tokenizer.json
+  export ALIGNGUARD_TOKENIZER="$PWD/training/work/bundle-tokenizer.json"
+  $PY training/checkpoint_from_bundle.py --out training/work/model.pt --check
+  echo '{"from_bundle": "'"$(sha256sum "$BUNDLE_DIR/model.onnx" | cut -c1-64)"'"}' > training/work/model.json
+  tokenizer_parity
+fi
+
 EARLY="$CORPUS"
-if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_EARLY_LAST_WRITER" ]; then
+if [ "$FROM_BUNDLE" != 1 ] && [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_EARLY_LAST_WRITER" ]; then
   EARLY=training/work/corpus-early
   step "corpus for the first stages: writers w01..w$RELEASE_EARLY_LAST_WRITER only"
   # shellcheck disable=SC2086
   $PY training/data/assemble_v4.py --last-writer "$RELEASE_EARLY_LAST_WRITER" $RELEASE_EARLY_CORPUS_ARGS --out "$EARLY"
 fi
 
+if [ "$FROM_BUNDLE" != 1 ]; then
 step "train: ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}"
 # shellcheck disable=SC2086
 $PY training/train.py --corpus-dir "$EARLY" ${TRAIN_ARGS:-$RELEASE_TRAIN_ARGS}
-if [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_CONTINUE_ARGS" ]; then
+fi
+if [ "$FROM_BUNDLE" != 1 ] && [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_CONTINUE_ARGS" ]; then
   step "train, second stage (continued from the first): $RELEASE_CONTINUE_ARGS"
   cp training/work/model.pt training/work/model-stage1.pt
   # shellcheck disable=SC2086
@@ -124,7 +145,7 @@ if [ -z "${TRAIN_ARGS:-}" ]; then
   done
 fi
 
-if [ -n "$RELEASE_PRUNE_TOKENS" ]; then
+if [ "$FROM_BUNDLE" != 1 ] && [ -n "$RELEASE_PRUNE_TOKENS" ]; then
   step "vocabulary cut to $RELEASE_PRUNE_TOKENS tokens (every later step tokenises with it)"
   PRUNED=training/work/$ALIGNGUARD_ENCODER-pruned-tokenizer.json
   $PY training/prune_vocab.py --corpus-dir "$CORPUS" --max-tokens "$RELEASE_PRUNE_TOKENS" --out "$PRUNED" \
@@ -152,7 +173,7 @@ step "calibrate (Platt per label on val, baked into both graphs; thresholds and 
 $PY training/calibrate.py --corpus-dir "$CORPUS"
 
 step "bundle"
-$PY training/bundle.py --corpus-dir "$CORPUS"
+$PY training/bundle.py --corpus-dir "$CORPUS" --version "$RELEASE_VERSION"
 
 step "measure through the Java guard (CLI) on test and, measure only, dev-eval"
 mvn -q -B -DskipTests install

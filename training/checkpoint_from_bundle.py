@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Rebuilds a PyTorch checkpoint from a released bundle's int8 model.onnx, so that a later training stage can
+start from the shipped model when the fp32 checkpoint it came from is gone (training/work is not kept between
+machines; the bundle is committed).
+
+The quantiser (quantize.py) keeps everything it needs: each weight matrix as 7-bit integers with one fp32 scale
+per output channel, divided back by its SmoothQuant factors (`<input>_smooth_inv`); the word embeddings as int8
+rows with one scale each; LayerNorm, biases, position embeddings, the token-type row (a constant) and the head in
+fp32. The result is the release's fp32 model up to the weights' rounding (half a step of 1/63 of each channel's
+largest weight). The Platt calibration (`calibration_a`, `calibration_b`) is not part of GuardModel and is left
+out; calibrate.py fits it again after training.
+
+The vocabulary is the bundle's (pruned) one: run this and every later step with
+ALIGNGUARD_ENCODER=e5-small ALIGNGUARD_TEXT_PREFIX=none ALIGNGUARD_TOKENIZER=<the bundle's tokenizer.json>.
+
+usage: checkpoint_from_bundle.py [--bundle guard-model/src/main/resources/dev/alignguard/model] --out work/X.pt
+       [--check]   compare the rebuilt model's calibrated probabilities with the bundle's parity.jsonl
+"""
+import argparse
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+ROOT = os.path.dirname(HERE)
+BUNDLE = os.path.join(ROOT, "guard-model/src/main/resources/dev/alignguard/model")
+
+import numpy as np  # noqa: E402
+import onnx  # noqa: E402
+import torch  # noqa: E402
+from onnx import numpy_helper  # noqa: E402
+
+import base_model  # noqa: E402
+from quantize import onnx_to_module  # noqa: E402
+
+
+def rebuild(onnx_path):
+    """(state dict for GuardModel, (calibration_a, calibration_b)) from a bundle's int8 ONNX model."""
+    g = onnx.load(onnx_path).graph
+    init = {i.name: numpy_helper.to_array(i) for i in g.initializer}
+    producer = {o: n for n in g.node for o in n.output}
+    sd = {}
+    for name, value in init.items():
+        if name.startswith("model.") and not name.endswith("_quantized") and not name.endswith("_scale"):
+            sd[name[len("model."):]] = value.astype(np.float32)
+    emb = "model.encoder.embeddings.word_embeddings.weight"
+    sd["encoder.embeddings.word_embeddings.weight"] = (
+            init[emb + "_quantized"].astype(np.float32) * init[emb + "_scale"].astype(np.float32))
+    token_type = [n for n in g.node if n.name == "/model/encoder/embeddings/Add_1"]
+    if len(token_type) != 1:
+        raise SystemExit("no token-type constant (/model/encoder/embeddings/Add_1) in " + onnx_path)
+    row = init[token_type[0].input[1]].reshape(-1).astype(np.float32)
+    sd["encoder.embeddings.token_type_embeddings.weight"] = np.stack([row, row])
+    matmuls = 0
+    for n in g.node:
+        if n.op_type != "MatMulInteger":
+            continue
+        base = n.name[:-len("/MatMulInteger")]
+        w = init[base + "/W_quantized"].astype(np.float32) * init[base + "/W_scale"].astype(np.float32)[None, :]
+        quantizer = producer[n.input[0]]  # DynamicQuantizeLinear of the (smoothed) activation
+        smoothed = producer.get(quantizer.input[0])
+        if smoothed is not None and smoothed.op_type == "Mul" and smoothed.input[1].endswith("_smooth_inv"):
+            w = w * init[smoothed.input[1]].astype(np.float32)[:, None]  # W was stored as W * s; inv = 1 / s
+        sd[onnx_to_module(base) + ".weight"] = np.ascontiguousarray(w.T)  # nn.Linear layout [out, in]
+        matmuls += 1
+    expected = 6 * base_model.LAYERS
+    if matmuls != expected:
+        raise SystemExit(f"{onnx_path}: {matmuls} quantised weight matrices, expected {expected}")
+    calibration = (init["calibration_a"].astype(np.float32), init["calibration_b"].astype(np.float32))
+    return {k: torch.from_numpy(np.array(v)) for k, v in sd.items()}, calibration
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--bundle", default=BUNDLE)
+    p.add_argument("--out", required=True)
+    p.add_argument("--check", action="store_true")
+    a = p.parse_args(argv)
+    tokenizer = os.path.realpath(os.path.join(a.bundle, "tokenizer.json"))
+    if os.path.realpath(base_model.TOKENIZER_PATH) != tokenizer:
+        raise SystemExit("set ALIGNGUARD_TOKENIZER=" + tokenizer + " (and ALIGNGUARD_ENCODER=e5-small, "
+                         "ALIGNGUARD_TEXT_PREFIX=none) so the model is built on the bundle's vocabulary")
+    sd, (ca, cb) = rebuild(os.path.join(a.bundle, "model.onnx"))
+    model = base_model.GuardModel()
+    model.load_state_dict(sd)  # strict: every parameter present, none left over
+    torch.save(model.state_dict(), a.out)
+    print(f"rebuilt {len(sd)} tensors from {a.bundle}/model.onnx -> {a.out}")
+    if a.check:
+        import common
+        rows = [json.loads(l) for l in open(os.path.join(a.bundle, "parity.jsonl"), encoding="utf-8") if l.strip()]
+        rows = [r for r in rows if len(r["ids"]) <= common.MAX_LENGTH]
+        model.eval()
+        diffs_fp32, diffs_int8 = [], []
+        with torch.no_grad():
+            for r in rows:
+                ids = torch.tensor([r["ids"]])
+                logits = model(ids, torch.ones_like(ids)).numpy()[0]
+                prob = 1 / (1 + np.exp(-(logits * ca + cb)))
+                diffs_fp32.append(np.abs(prob - np.array(r["probabilities"])).max())
+                diffs_int8.append(np.abs(prob - np.array(r["int8_probabilities"])).max())
+        print(f"{len(rows)} parity texts: rebuilt vs release PyTorch max |diff| {max(diffs_fp32):.4f} "
+              f"(mean {np.mean(diffs_fp32):.4f}); vs release int8 {max(diffs_int8):.4f} (mean {np.mean(diffs_int8):.4f})")
+
+
+if __name__ == "__main__":
+    main()
