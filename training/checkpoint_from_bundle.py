@@ -71,16 +71,21 @@ def rebuild(onnx_path):
     return {k: torch.from_numpy(np.array(v)) for k, v in sd.items()}, calibration
 
 
+def _vocab(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["model"]["vocab"]
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--bundle", default=BUNDLE)
     p.add_argument("--out", required=True)
     p.add_argument("--check", action="store_true")
     a = p.parse_args(argv)
-    tokenizer = os.path.realpath(os.path.join(a.bundle, "tokenizer.json"))
-    if os.path.realpath(base_model.TOKENIZER_PATH) != tokenizer:
-        raise SystemExit("set ALIGNGUARD_TOKENIZER=" + tokenizer + " (and ALIGNGUARD_ENCODER=e5-small, "
-                         "ALIGNGUARD_TEXT_PREFIX=none) so the model is built on the bundle's vocabulary")
+    tokenizer = os.path.join(a.bundle, "tokenizer.json")
+    if _vocab(base_model.TOKENIZER_PATH) != _vocab(tokenizer):
+        raise SystemExit("set ALIGNGUARD_TOKENIZER to " + tokenizer + " or a copy of it (and ALIGNGUARD_ENCODER="
+                         "e5-small, ALIGNGUARD_TEXT_PREFIX=none) so the model is built on the bundle's vocabulary")
     sd, (ca, cb) = rebuild(os.path.join(a.bundle, "model.onnx"))
     model = base_model.GuardModel()
     model.load_state_dict(sd)  # strict: every parameter present, none left over

@@ -1,4 +1,5 @@
 """checkpoint_from_bundle.py rebuilds the committed bundle's model as a PyTorch checkpoint close to the release."""
+import json
 import os
 import re
 import subprocess
@@ -38,9 +39,12 @@ class CheckpointFromBundleTest(unittest.TestCase):
     def test_refuses_a_vocabulary_other_than_the_bundles(self):
         with tempfile.TemporaryDirectory() as d:
             other = os.path.join(d, "tokenizer.json")
-            with open(os.path.join(BUNDLE, "tokenizer.json"), encoding="utf-8") as src, \
-                    open(other, "w", encoding="utf-8") as dst:
-                dst.write(src.read())
+            with open(os.path.join(BUNDLE, "tokenizer.json"), encoding="utf-8") as src:
+                tok = json.load(src)
+            vocab = tok["model"]["vocab"]
+            vocab["zzzz-not-in-the-bundle"] = vocab.pop(next(iter(vocab)))
+            with open(other, "w", encoding="utf-8") as dst:
+                json.dump(tok, dst)
             r = self.run_script(os.path.join(d, "m.pt"), other)
             self.assertNotEqual(0, r.returncode)
             self.assertIn("ALIGNGUARD_TOKENIZER=", r.stdout + r.stderr)
