@@ -47,7 +47,7 @@ class CheckpointFromBundleTest(unittest.TestCase):
                 json.dump(tok, dst)
             r = self.run_script(os.path.join(d, "m.pt"), other)
             self.assertNotEqual(0, r.returncode)
-            self.assertIn("ALIGNGUARD_TOKENIZER=", r.stdout + r.stderr)
+            self.assertIn("set ALIGNGUARD_TOKENIZER to", r.stdout + r.stderr)
 
 
 if __name__ == "__main__":
