@@ -82,31 +82,22 @@ public final class ToolCallText {
      */
     private static FieldText shortFields(String tool, FieldText payload, String rationale) {
         StringBuilder text = new StringBuilder(tool);
-        List<FieldText.Segment> segments = new ArrayList<>();
-        boolean leftOut = false;
+        List<FieldText.Segment> kept = new ArrayList<>();
         for (FieldText.Segment s : payload.segments()) {
             if (s.path() == null) {
                 return null; // raw text, not JSON: there are no fields to bring together
             }
-            if (isLong(payload.text(), s.start(), s.end())) {
-                leftOut = true;
-                continue;
+            if (!isLong(payload.text(), s.start(), s.end())) {
+                int start = appendKey(text, s.path());
+                kept.add(new FieldText.Segment(s.path(), start, start + s.end() - s.start()));
+                text.append(payload.text(), s.start(), s.end());
             }
-            text.append('\n');
-            if (!s.path().isEmpty()) {
-                text.append(s.path()).append(": ");
-            }
-            segments.add(new FieldText.Segment(s.path(), text.length(), text.length() + s.end() - s.start(),
-                    ScoredField.ARGUMENTS));
-            text.append(payload.text(), s.start(), s.end());
         }
-        if (rationale != null) {
-            text.append('\n');
-            segments.add(new FieldText.Segment(null, text.length(), text.length() + rationale.length(),
-                    ScoredField.RATIONALE));
-            text.append(rationale);
+        int parts = kept.size() + (rationale == null ? 0 : 1);
+        if (kept.size() == payload.segments().size() || parts < 2) {
+            return null;
         }
-        return leftOut && segments.size() >= 2 ? new FieldText(ScoredField.ACTION, text.toString(), segments) : null;
+        return wholeAction(new FieldText(ScoredField.ARGUMENTS, text.toString(), kept), rationale);
     }
 
     private static boolean isLong(String text, int start, int end) {
@@ -125,14 +116,30 @@ public final class ToolCallText {
         return false;
     }
 
+    /** {@code payload} as an {@link ScoredField#ACTION} text, followed by the rationale unless it is null. */
     private static FieldText wholeAction(FieldText payload, String rationale) {
         List<FieldText.Segment> segments = new ArrayList<>(payload.segments().size() + 1);
         for (FieldText.Segment s : payload.segments()) {
             segments.add(new FieldText.Segment(s.path(), s.start(), s.end(), ScoredField.ARGUMENTS));
         }
+        if (rationale == null) {
+            return new FieldText(ScoredField.ACTION, payload.text(), segments);
+        }
         int start = payload.text().length() + 1;
         segments.add(new FieldText.Segment(null, start, start + rationale.length(), ScoredField.RATIONALE));
         return new FieldText(ScoredField.ACTION, payload.text() + "\n" + rationale, segments);
+    }
+
+    /**
+     * Starts the {@code path: value} line of a leaf value (a bare value when the path is empty); returns the
+     * offset where the value goes.
+     */
+    private static int appendKey(StringBuilder text, String key) {
+        text.append('\n');
+        if (!key.isEmpty()) {
+            text.append(key).append(": ");
+        }
+        return text.length();
     }
 
     static FieldText payload(String tool, String json, List<String> warnings) {
@@ -198,11 +205,8 @@ public final class ToolCallText {
                         advanceIndex(path);
                         String value = p.getText();
                         String key = render(path);
-                        text.append('\n');
-                        if (!key.isEmpty()) {
-                            text.append(key).append(": ");
-                        }
-                        segments.add(new FieldText.Segment(key, text.length(), text.length() + value.length()));
+                        int start = appendKey(text, key);
+                        segments.add(new FieldText.Segment(key, start, start + value.length()));
                         text.append(value);
                     }
                 }
