@@ -17,20 +17,21 @@ sys.path.insert(0, TRAINING)
 import assemble_v4  # noqa: E402
 
 
-def dry_run(**env):
-    with open(os.path.join(TRAINING, "run_all.sh"), encoding="utf-8") as f:
+def dry_run(script="run_all.sh", args=(), **env):
+    """The script's python steps as echoed lines (run from training/, nothing is written)."""
+    with open(os.path.join(TRAINING, script), encoding="utf-8") as f:
         script = f.read()
     script = re.sub(r"^(\s*)\$PY ", r"\1echo PY ", script, flags=re.M)
     script = re.sub(r"^bash training/setup.sh", "echo setup", script, flags=re.M)
     script = re.sub(r"^mvn ", "echo mvn ", script, flags=re.M)
-    script = re.sub(r"^(\s*)(rm -rf|cp|sha256sum|\[ -f)", r"\1echo \2", script, flags=re.M)
+    script = re.sub(r"^(\s*)(rm -rf|cp|sha256sum|mkdir|\[ -f)", r"\1echo \2", script, flags=re.M)
     script = re.sub(r"&& (mkdir|cp) ", r"&& echo \1 ", script)  # the second command of a chain writes files too
     with tempfile.NamedTemporaryFile("w", suffix=".sh", dir=TRAINING, delete=False) as f:
         f.write(script)
     try:
         full_env = dict(os.environ, SKIP_CORPUS="1", **env)
         full_env.pop("TRAIN_ARGS", None)
-        out = subprocess.run(["bash", f.name], env=full_env, capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(["bash", f.name, *args], env=full_env, capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(f.name)
     return [line for line in out.splitlines() if line.startswith("PY training/")]
