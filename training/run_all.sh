@@ -42,9 +42,7 @@
 #                                                        later stages still assemble their own corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
-PY=/usr/bin/python3
-export ALIGNGUARD_ENCODER="${ALIGNGUARD_ENCODER-e5-small}" ALIGNGUARD_TEXT_PREFIX="${ALIGNGUARD_TEXT_PREFIX-none}"
+. training/pipeline_env.sh
 RELEASE_CORPUS_ARGS="${RELEASE_CORPUS_ARGS-"--val-writers w11-we-voice,w15-interviews,w90-generalist-workplace,w91-generalist-personal --last-writer 102"}"
 RELEASE_PRUNE_TOKENS="${RELEASE_PRUNE_TOKENS-17800}"
 RELEASE_TRAIN_ARGS="${RELEASE_TRAIN_ARGS:---max-steps 2000 --epochs 2 --freeze-layers 4 --time-budget-min 0}"
@@ -55,8 +53,6 @@ RELEASE_LATER_STAGES="${RELEASE_LATER_STAGES-94:5678:avg 99:9012 102:3456}"
 RELEASE_LATER_ARGS="${RELEASE_LATER_ARGS:---lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
 RELEASE_VERSION="${RELEASE_VERSION-0.8.0}"
-T0=$(date +%s)
-step() { echo; echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
 
 step "setup (Debian packages)"
 bash training/setup.sh

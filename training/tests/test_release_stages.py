@@ -18,7 +18,8 @@ import assemble_v4  # noqa: E402
 
 
 def dry_run(script="run_all.sh", args=(), **env):
-    """The script's python steps as echoed lines (run from training/, nothing is written)."""
+    """The python steps a training/ script would run, as echoed lines (its copy sits in training/, so its
+    `cd` lands in the repository root as the original's does; nothing is written)."""
     with open(os.path.join(TRAINING, script), encoding="utf-8") as f:
         script = f.read()
     script = re.sub(r"^(\s*)\$PY ", r"\1echo PY ", script, flags=re.M)
