@@ -8,7 +8,8 @@ per output channel, divided back by its SmoothQuant factors (`<input>_smooth_inv
 rows with one scale each; LayerNorm, biases, position embeddings, the token-type row (a constant) and the head in
 fp32. The result is the release's fp32 model up to the weights' rounding (half a step of 1/63 of each channel's
 largest weight). The Platt calibration (`calibration_a`, `calibration_b`) is not part of GuardModel and is left
-out; calibrate.py fits it again after training.
+out; calibrate.py fits it again after training. `rebuild_weights` is the model-independent part, also used by
+malevolence_finetune.py --resume <corpus model.onnx> to train on from a released corpus model.
 
 The vocabulary is the bundle's (pruned) one: run this and every later step with
 ALIGNGUARD_ENCODER=e5-small ALIGNGUARD_TEXT_PREFIX=none ALIGNGUARD_TOKENIZER=<the bundle's tokenizer.json>.
@@ -35,24 +36,28 @@ import base_model  # noqa: E402
 from quantize import onnx_to_module  # noqa: E402
 
 
-def rebuild(onnx_path):
-    """(state dict for GuardModel, (calibration_a, calibration_b)) from a bundle's int8 ONNX model."""
+def rebuild_weights(onnx_path, state_keys):
+    """fp32 weights for a model whose state dict has `state_keys`, from an int8 ONNX export of it (quantize.py).
+
+    The export's module paths may drop a level (the corpus model's layers trace as '/model/layers.0/...' while its
+    state dict says 'encoder.layers.0....'), so each quantised matrix is matched to the one key ending in its
+    module path. Every key must be filled and no key twice."""
     g = onnx.load(onnx_path).graph
     init = {i.name: numpy_helper.to_array(i) for i in g.initializer}
     producer = {o: n for n in g.node for o in n.output}
+    keys = set(state_keys)
     sd = {}
     for name, value in init.items():
-        if name.startswith("model.") and not name.endswith("_quantized") and not name.endswith("_scale"):
+        if name.startswith("model.") and name[len("model."):] in keys:
             sd[name[len("model."):]] = value.astype(np.float32)
     emb = "model.encoder.embeddings.word_embeddings.weight"
     sd["encoder.embeddings.word_embeddings.weight"] = (
             init[emb + "_quantized"].astype(np.float32) * init[emb + "_scale"].astype(np.float32))
-    token_type = [n for n in g.node if n.name == "/model/encoder/embeddings/Add_1"]
+    token_type = [n for n in g.node if n.name.endswith("/embeddings/Add_1")]
     if len(token_type) != 1:
-        raise SystemExit("no token-type constant (/model/encoder/embeddings/Add_1) in " + onnx_path)
+        raise SystemExit("no single token-type constant (.../embeddings/Add_1) in " + onnx_path)
     row = init[token_type[0].input[1]].reshape(-1).astype(np.float32)
     sd["encoder.embeddings.token_type_embeddings.weight"] = np.stack([row, row])
-    matmuls = 0
     for n in g.node:
         if n.op_type != "MatMulInteger":
             continue
@@ -62,13 +67,23 @@ def rebuild(onnx_path):
         smoothed = producer.get(quantizer.input[0])
         if smoothed is not None and smoothed.op_type == "Mul" and smoothed.input[1].endswith("_smooth_inv"):
             w = w * init[smoothed.input[1]].astype(np.float32)[:, None]  # W was stored as W * s; inv = 1 / s
-        sd[onnx_to_module(base) + ".weight"] = np.ascontiguousarray(w.T)  # nn.Linear layout [out, in]
-        matmuls += 1
-    expected = 6 * base_model.LAYERS
-    if matmuls != expected:
-        raise SystemExit(f"{onnx_path}: {matmuls} quantised weight matrices, expected {expected}")
-    calibration = (init["calibration_a"].astype(np.float32), init["calibration_b"].astype(np.float32))
-    return {k: torch.from_numpy(np.array(v)) for k, v in sd.items()}, calibration
+        module = onnx_to_module(base) + ".weight"
+        match = [k for k in keys if k == module or k.endswith("." + module)]
+        if len(match) != 1 or match[0] in sd:
+            raise SystemExit(f"{onnx_path}: {base} matches {match or 'no'} parameter(s) of the model")
+        sd[match[0]] = np.ascontiguousarray(w.T)  # nn.Linear layout [out, in]
+    missing = keys - set(sd)
+    if missing:
+        raise SystemExit(f"{onnx_path}: no weights for {sorted(missing)[:5]} ({len(missing)} parameters)")
+    return {k: torch.from_numpy(np.array(v)) for k, v in sd.items()}
+
+
+def rebuild(onnx_path):
+    """(state dict for GuardModel, (calibration_a, calibration_b)) from a bundle's int8 ONNX model."""
+    sd = rebuild_weights(onnx_path, base_model.GuardModel().state_dict().keys())
+    init = {i.name: numpy_helper.to_array(i) for i in onnx.load(onnx_path).graph.initializer
+            if i.name in ("calibration_a", "calibration_b")}
+    return sd, (init["calibration_a"].astype(np.float32), init["calibration_b"].astype(np.float32))
 
 
 def _vocab(path):

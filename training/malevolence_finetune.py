@@ -87,6 +87,15 @@ class ExportWrapper(torch.nn.Module):
         return torch.sigmoid(self.model(input_ids, attention_mask))[:, None]
 
 
+def saved_state(model, path):
+    """The state dict saved at `path`, or rebuilt from an int8 export (a released corpus model's model.onnx) when
+    the fp32 state it came from is gone: checkpoint_from_bundle.rebuild_weights, up to the weights' rounding."""
+    if path.endswith(".onnx"):
+        from checkpoint_from_bundle import rebuild_weights
+        return rebuild_weights(path, model.state_dict().keys())
+    return torch.load(path, map_location="cpu")
+
+
 @torch.no_grad()
 def cache_lower(model, seqs, batch=32):
     """Output of the frozen lower layers for every window (eval mode), trimmed to the window's length."""
@@ -180,7 +189,8 @@ def main(argv=None):
     ap.add_argument("--trained-epoch", type=int, default=0,
                     help="with --report-from or --resume: the epoch the saved state was saved after")
     ap.add_argument("--exclude-writers", nargs="*", default=[], help="leave these writers out entirely")
-    ap.add_argument("--resume", help="train on from this saved state (fresh optimizer) from epoch --trained-epoch + 1")
+    ap.add_argument("--resume", help="train on from this saved state (fresh optimizer) from epoch --trained-epoch + 1; "
+                                     "a .onnx path (a shipped int8 model.onnx) is rebuilt to fp32 weights first")
     a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
@@ -223,7 +233,7 @@ def main(argv=None):
             export(model, a.onnx, seqs, held)
         return
     if a.resume:
-        model.load_state_dict(torch.load(a.resume, map_location="cpu"))
+        model.load_state_dict(saved_state(model, a.resume))
     model.encoder.embeddings.requires_grad_(False)
     for layer in model.encoder.layers[:a.frozen_layers]:
         layer.requires_grad_(False)
