@@ -5,7 +5,10 @@ guard-model-corpus's resources, dev/alignguard/model/corpus/):
 - model.onnx                    the int8 ai_malevolence model (malevolence_finetune.py --onnx), byte for byte;
                                 its signature is checked first: inputs input_ids and attention_mask, output
                                 ai_malevolence [batch, 1]
-- tokenizer.json                guard-model's WordPiece tokenizer, byte for byte (the model was trained on its ids)
+- tokenizer.json                the WordPiece tokenizer the model was trained on, byte for byte: by default the shipped
+                                corpus model's (MiniLM's vocabulary; guard-model's own moved to e5-small's pruned
+                                one in 0.7.0); a tokenizer whose vocabulary size differs from the model's word
+                                embedding table is refused, since its ids would select the wrong rows
 - alignguard-corpus-model.json  id, version, output, max_length, the recommended threshold, the SHA-256 and size of
                                 both files, and the fine-tuning report's recipe and metrics (narrative-dev included,
                                 as measured; nothing here is fitted on it)
@@ -28,8 +31,7 @@ from bundle_screen import sha256  # noqa: E402
 
 REPO = os.path.dirname(HERE)
 OUT_DIR = os.path.join(REPO, "guard-model-corpus", "src", "main", "resources", "dev", "alignguard", "model", "corpus")
-GUARD_TOKENIZER = os.path.join(REPO, "guard-model", "src", "main", "resources", "dev", "alignguard", "model",
-                               "tokenizer.json")
+CORPUS_TOKENIZER = os.path.join(OUT_DIR, "tokenizer.json")
 MANIFEST = "alignguard-corpus-model.json"
 OUTPUT = "ai_malevolence"
 INPUTS = ("input_ids", "attention_mask")
@@ -55,6 +57,21 @@ def check_signature(model_path):
         raise ValueError(f"{model_path}: output {OUTPUT} must be [batch, 1]")
 
 
+def check_vocabulary(model_path, tokenizer_path):
+    """Raises ValueError when the model's word embedding table and the tokenizer's vocabulary differ in size (a
+    graph without such a table, e.g. a test graph, has nothing to compare)."""
+    import onnx
+    tables = [i for i in onnx.load(model_path, load_external_data=False).graph.initializer
+              if i.name.endswith("word_embeddings.weight") or i.name.endswith("word_embeddings.weight_quantized")]
+    if not tables:
+        return
+    with open(tokenizer_path, encoding="utf-8") as f:
+        vocab = len(json.load(f)["model"]["vocab"])
+    if tables[0].dims[0] != vocab:
+        raise ValueError(f"{tokenizer_path} has {vocab} tokens but {model_path} embeds {tables[0].dims[0]}: "
+                         "pass --tokenizer with the vocabulary the model was trained on")
+
+
 def summary(report):
     """The report's threshold, recipe and split-level metrics (per-writer breakdowns stay in the report)."""
     threshold = report.get("threshold")
@@ -73,9 +90,10 @@ def file_entry(path, name):
     return {"file": name, "sha256": sha256(path), "size_bytes": os.path.getsize(path)}
 
 
-def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=GUARD_TOKENIZER):
+def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=CORPUS_TOKENIZER):
     """Copies the model and tokenizer into out_dir and writes the manifest; returns the manifest."""
     check_signature(model)
+    check_vocabulary(model, tokenizer)
     with open(report_path, encoding="utf-8") as f:
         threshold, training, metrics = summary(json.load(f))
     os.makedirs(out_dir, exist_ok=True)
@@ -112,7 +130,8 @@ def main(argv=None):
     ap.add_argument("--out-dir", default=OUT_DIR)
     ap.add_argument("--id", default="alignguard-ai-malevolence-minilm-l6-int8")
     ap.add_argument("--version", default="0.1.0")
-    ap.add_argument("--tokenizer", default=GUARD_TOKENIZER, help="default: guard-model's tokenizer.json")
+    ap.add_argument("--tokenizer", default=CORPUS_TOKENIZER,
+                    help="default: the shipped corpus model's tokenizer.json (the vocabulary it was trained on)")
     a = ap.parse_args(argv)
     try:
         m = write_bundle(a.model, a.report, a.out_dir, a.id, a.version, a.tokenizer)

@@ -16,14 +16,18 @@ REPORT = {"recipe": {"frozen_layers": 3}, "history": [{"epoch": 1}, {"epoch": 2}
           "narrative_dev": {"AUROC": 0.95}}
 
 
-def write_model(path, output="ai_malevolence", width=1):
+def write_model(path, output="ai_malevolence", width=1, vocab_rows=0):
+    """A graph with the corpus model's signature; vocab_rows > 0 adds an int8 word embedding table of that many rows
+    (named as quantize.py names it)."""
     from onnx import TensorProto, helper, save
     ids = helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "sequence"])
     mask = helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "sequence"])
     out = helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", width])
     nodes = [helper.make_node("Cast", ["attention_mask"], ["f"], to=TensorProto.FLOAT),
              helper.make_node("ReduceMax", ["f"], [output], axes=[1], keepdims=1)]
-    save(helper.make_model(helper.make_graph(nodes, "g", [ids, mask], [out]),
+    table = ([helper.make_tensor("model.encoder.embeddings.word_embeddings.weight_quantized", TensorProto.INT8,
+                                 [vocab_rows, 2], [0] * (2 * vocab_rows))] if vocab_rows else [])
+    save(helper.make_model(helper.make_graph(nodes, "g", [ids, mask], [out], initializer=table),
                            opset_imports=[helper.make_opsetid("", 13)]), path)
 
 
@@ -38,7 +42,7 @@ class BundleMalevolence(unittest.TestCase):
         with open(self.report, "w", encoding="utf-8") as f:
             json.dump(REPORT, f)
         with open(self.tokenizer, "w", encoding="utf-8") as f:
-            f.write('{"model": {}}')
+            json.dump({"model": {"vocab": {"[PAD]": 0, "robot": 1, "[UNK]": 2}}}, f)
 
     def bundle(self):
         return bm.write_bundle(self.model, self.report, self.out, "m", "1.2.3", self.tokenizer)
@@ -85,6 +89,22 @@ class BundleMalevolence(unittest.TestCase):
             json.dump({**REPORT, "threshold": 1.5}, f)
         with self.assertRaisesRegex(ValueError, r"threshold must be a number in \(0, 1\]"):
             self.bundle()
+
+    def test_refuses_a_tokenizer_whose_vocabulary_is_not_the_models_and_writes_nothing(self):
+        write_model(self.model, vocab_rows=5)
+        with self.assertRaisesRegex(ValueError, "has 3 tokens but .* embeds 5"):
+            self.bundle()
+        self.assertFalse(os.path.exists(self.out))
+
+    def test_accepts_a_tokenizer_with_as_many_tokens_as_the_embedding_table(self):
+        write_model(self.model, vocab_rows=3)
+        self.assertEqual("1.2.3", self.bundle()["version"])
+
+    def test_defaults_to_the_shipped_corpus_models_tokenizer(self):
+        self.assertEqual(os.path.join(bm.OUT_DIR, "tokenizer.json"), bm.CORPUS_TOKENIZER)
+        write_model(self.model, vocab_rows=3)
+        with self.assertRaisesRegex(ValueError, "has 30522 tokens"):  # MiniLM's vocabulary
+            bm.write_bundle(self.model, self.report, self.out, "m", "1.2.3")
 
 
 if __name__ == "__main__":
