@@ -138,7 +138,8 @@ def window_weights(idx, doc, y_doc, n):
 
 def recipe(a, writer_doc, split_doc):
     """The run's settings for the report."""
-    return {"frozen_layers": a.frozen_layers, "init": a.init_guard or "stock MiniLM-L6", "objective": a.objective,
+    init = a.resume or a.report_from or a.init_guard or "stock MiniLM-L6"
+    return {"frozen_layers": a.frozen_layers, "init": init, "objective": a.objective,
             "warmup_epochs": a.warmup_epochs, "lr": a.lr,
             "writers_train": sorted(set(writer_doc[split_doc == "train"]))}
 

@@ -1,4 +1,5 @@
-"""malevolence_finetune.mil_windows: which windows a multiple-instance epoch trains on."""
+"""malevolence_finetune: which windows a multiple-instance epoch trains on, and what its report says it started from."""
+import argparse
 import os
 import sys
 import unittest
@@ -37,6 +38,26 @@ class MilWindowsTest(unittest.TestCase):
         idx = np.array([1, 2, 3, 5])
         chosen = mf.mil_windows(np.array([-1.0, 1.0, 0.0, 0.0]), idx, self.doc, self.y_doc)
         self.assertEqual([2, 3, 5], list(chosen))
+
+
+
+@unittest.skipIf(mf is None, "python3-torch is not installed (bash training/setup.sh)")
+class RecipeTest(unittest.TestCase):
+    @staticmethod
+    def recipe(**args):
+        a = argparse.Namespace(**{"frozen_layers": 3, "objective": "mil", "warmup_epochs": 1, "lr": 3e-5,
+                                  "resume": None, "report_from": None, "init_guard": None, **args})
+        return mf.recipe(a, np.array(["m01", "m04"]), np.array(["train", "val"]))
+
+    def test_names_the_state_a_resumed_run_started_from(self):
+        self.assertEqual("corpus/model.onnx", self.recipe(resume="corpus/model.onnx", init_guard="g.pt")["init"])
+
+    def test_names_the_guard_checkpoint_or_stock_minilm_for_a_fresh_run(self):
+        self.assertEqual("g.pt", self.recipe(init_guard="g.pt")["init"])
+        self.assertEqual("stock MiniLM-L6", self.recipe()["init"])
+
+    def test_lists_only_the_training_writers(self):
+        self.assertEqual(["m01"], self.recipe()["writers_train"])
 
 
 if __name__ == "__main__":
