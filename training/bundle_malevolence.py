@@ -40,11 +40,9 @@ SPLIT_METRICS = ("n_pos", "n_neg", "n_hard_neg", "auroc", "recall_at_1pct_fpr", 
                  "recall_at_threshold", "hard_neg_over_threshold")
 
 
-def check_signature(model_path):
+def check_signature(graph, model_path):
     """Raises ValueError unless the model takes input_ids and attention_mask and has output ai_malevolence
     [batch, 1]; the Java loader refuses such a model too, but later and with less context."""
-    import onnx
-    graph = onnx.load(model_path, load_external_data=False).graph
     inputs = {i.name for i in graph.input}
     missing = [n for n in INPUTS if n not in inputs]
     if missing:
@@ -57,11 +55,10 @@ def check_signature(model_path):
         raise ValueError(f"{model_path}: output {OUTPUT} must be [batch, 1]")
 
 
-def check_vocabulary(model_path, tokenizer_path):
+def check_vocabulary(graph, model_path, tokenizer_path):
     """Raises ValueError when the model's word embedding table and the tokenizer's vocabulary differ in size (a
     graph without such a table, e.g. a test graph, has nothing to compare)."""
-    import onnx
-    tables = [i for i in onnx.load(model_path, load_external_data=False).graph.initializer
+    tables = [i for i in graph.initializer
               if i.name.endswith("word_embeddings.weight") or i.name.endswith("word_embeddings.weight_quantized")]
     if not tables:
         return
@@ -92,8 +89,10 @@ def file_entry(path, name):
 
 def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=CORPUS_TOKENIZER):
     """Copies the model and tokenizer into out_dir and writes the manifest; returns the manifest."""
-    check_signature(model)
-    check_vocabulary(model, tokenizer)
+    import onnx
+    graph = onnx.load(model, load_external_data=False).graph
+    check_signature(graph, model)
+    check_vocabulary(graph, model, tokenizer)
     with open(report_path, encoding="utf-8") as f:
         threshold, training, metrics = summary(json.load(f))
     os.makedirs(out_dir, exist_ok=True)

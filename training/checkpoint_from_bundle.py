@@ -37,12 +37,14 @@ from quantize import onnx_to_module  # noqa: E402
 
 
 def rebuild_weights(onnx_path, state_keys):
-    """fp32 weights for a model whose state dict has `state_keys`, from an int8 ONNX export of it (quantize.py).
+    """fp32 weights for a model whose state dict has `state_keys`, from an int8 ONNX export of it (quantize.py)."""
+    return _weights(onnx.load(onnx_path).graph, state_keys, onnx_path)
 
-    The export's module paths may drop a level (the corpus model's layers trace as '/model/layers.0/...' while its
-    state dict says 'encoder.layers.0....'), so each quantised matrix is matched to the one key ending in its
-    module path. Every key must be filled and no key twice."""
-    g = onnx.load(onnx_path).graph
+
+def _weights(g, state_keys, onnx_path):
+    """rebuild_weights on a loaded graph. The export's module paths may drop a level (the corpus model's layers
+    trace as '/model/layers.0/...' while its state dict says 'encoder.layers.0....'), so each quantised matrix is
+    matched to the one key ending in its module path. Every key must be filled and no key twice."""
     init = {i.name: numpy_helper.to_array(i) for i in g.initializer}
     producer = {o: n for n in g.node for o in n.output}
     keys = set(state_keys)
@@ -78,12 +80,12 @@ def rebuild_weights(onnx_path, state_keys):
     return {k: torch.from_numpy(np.array(v)) for k, v in sd.items()}
 
 
-def rebuild(onnx_path):
-    """(state dict for GuardModel, (calibration_a, calibration_b)) from a bundle's int8 ONNX model."""
-    sd = rebuild_weights(onnx_path, base_model.GuardModel().state_dict().keys())
-    init = {i.name: numpy_helper.to_array(i) for i in onnx.load(onnx_path).graph.initializer
-            if i.name in ("calibration_a", "calibration_b")}
-    return sd, (init["calibration_a"].astype(np.float32), init["calibration_b"].astype(np.float32))
+def rebuild(onnx_path, state_keys):
+    """(GuardModel state dict for `state_keys`, (calibration_a, calibration_b)) from a bundle's int8 ONNX model."""
+    g = onnx.load(onnx_path).graph
+    calibration = {i.name: numpy_helper.to_array(i).astype(np.float32) for i in g.initializer
+                   if i.name in ("calibration_a", "calibration_b")}
+    return _weights(g, state_keys, onnx_path), (calibration["calibration_a"], calibration["calibration_b"])
 
 
 def _vocab(path):
@@ -101,8 +103,8 @@ def main(argv=None):
     if _vocab(base_model.TOKENIZER_PATH) != _vocab(tokenizer):
         raise SystemExit("set ALIGNGUARD_TOKENIZER to " + tokenizer + " or a copy of it (and ALIGNGUARD_ENCODER="
                          "e5-small, ALIGNGUARD_TEXT_PREFIX=none) so the model is built on the bundle's vocabulary")
-    sd, (ca, cb) = rebuild(os.path.join(a.bundle, "model.onnx"))
     model = base_model.GuardModel()
+    sd, (ca, cb) = rebuild(os.path.join(a.bundle, "model.onnx"), model.state_dict().keys())
     model.load_state_dict(sd)  # strict: every parameter present, none left over
     torch.save(model.state_dict(), a.out)
     print(f"rebuilt {len(sd)} tensors from {a.bundle}/model.onnx -> {a.out}")
