@@ -9,8 +9,10 @@ guard-model-corpus's resources, dev/alignguard/model/corpus/):
                                 corpus model's (MiniLM's vocabulary; guard-model's own moved to e5-small's pruned
                                 one in 0.7.0); a tokenizer whose vocabulary size differs from the model's word
                                 embedding table is refused, since its ids would select the wrong rows
-- alignguard-corpus-model.json  id, version, output, max_length, the recommended threshold, the SHA-256 and size of
-                                both files, and the fine-tuning report's recipe and metrics (narrative-dev included,
+- alignguard-corpus-model.json  id, version, output, the window rule the model was trained with (max_length =
+                                content tokens + [CLS] + [SEP], stride_tokens; from the report's recipe, 126 + 2
+                                and 64 for reports from before the rule was a setting), the recommended threshold,
+                                the SHA-256 and size of both files, and the fine-tuning report's recipe and metrics (narrative-dev included,
                                 as measured; nothing here is fitted on it)
 
   /usr/bin/python3 training/bundle_malevolence.py --model training/work/malevolence_int8.onnx \\
@@ -35,7 +37,7 @@ CORPUS_TOKENIZER = os.path.join(OUT_DIR, "tokenizer.json")
 MANIFEST = "alignguard-corpus-model.json"
 OUTPUT = "ai_malevolence"
 INPUTS = ("input_ids", "attention_mask")
-MAX_LENGTH = 128
+DEFAULT_WINDOW = {"window_tokens": 126, "stride_tokens": 64}  # the rule of every model trained before --window
 SPLIT_METRICS = ("n_pos", "n_neg", "n_hard_neg", "auroc", "recall_at_1pct_fpr", "recall_at_5pct_fpr",
                  "recall_at_threshold", "hard_neg_over_threshold")
 
@@ -83,6 +85,15 @@ def summary(report):
     return float(threshold), training, metrics
 
 
+def window_rule(training):
+    """(max_length, stride_tokens) of the model: its recipe's window (content tokens) + [CLS] + [SEP], and stride."""
+    rule = {**DEFAULT_WINDOW, **{k: v for k, v in training.get("recipe", {}).items() if k in DEFAULT_WINDOW}}
+    window, stride = rule["window_tokens"], rule["stride_tokens"]
+    if not (isinstance(window, int) and isinstance(stride, int) and 1 <= stride <= window):
+        raise ValueError(f"the report's window rule must be whole numbers with 1 <= stride <= window, is {rule}")
+    return window + 2, stride
+
+
 def file_entry(path, name):
     return {"file": name, "sha256": sha256(path), "size_bytes": os.path.getsize(path)}
 
@@ -95,6 +106,7 @@ def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=CORPU
     check_vocabulary(graph, model, tokenizer)
     with open(report_path, encoding="utf-8") as f:
         threshold, training, metrics = summary(json.load(f))
+    max_length, stride = window_rule(training)
     os.makedirs(out_dir, exist_ok=True)
     model_out = os.path.join(out_dir, "model.onnx")
     tokenizer_out = os.path.join(out_dir, "tokenizer.json")
@@ -106,7 +118,8 @@ def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=CORPU
         "version": version,
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "output": OUTPUT,
-        "max_length": MAX_LENGTH,
+        "max_length": max_length,
+        "stride_tokens": stride,
         "threshold": threshold,
         "model": {**file_entry(model_out, "model.onnx"),
                   "inputs": {n: "int64 [batch, sequence]" for n in INPUTS},

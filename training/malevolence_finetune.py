@@ -140,7 +140,7 @@ def recipe(a, writer_doc, split_doc):
     """The run's settings for the report."""
     init = a.resume or a.report_from or a.init_guard or "stock MiniLM-L6"
     return {"frozen_layers": a.frozen_layers, "init": init, "objective": a.objective,
-            "warmup_epochs": a.warmup_epochs, "lr": a.lr,
+            "warmup_epochs": a.warmup_epochs, "lr": a.lr, "window_tokens": a.window, "stride_tokens": a.stride,
             "writers_train": sorted(set(writer_doc[split_doc == "train"]))}
 
 
@@ -179,6 +179,9 @@ def main(argv=None):
                          "document score is the highest window), a negative document all its windows")
     ap.add_argument("--warmup-epochs", type=int, default=1, help="epochs with every window labelled (mil only)")
     ap.add_argument("--lr", type=float, default=5e-5, help="learning rate of the encoder layers (head: 10x)")
+    ap.add_argument("--window", type=int, default=mh.WINDOW,
+                    help="content tokens per window (the model's max length is this + 2)")
+    ap.add_argument("--stride", type=int, default=mh.STRIDE, help="content tokens between window starts")
     ap.add_argument("--narrative-dev")
     ap.add_argument("--json", required=True)
     ap.add_argument("--onnx", help="write the best model here, int8 (fp32 next to it as *_fp32.onnx)")
@@ -201,12 +204,13 @@ def main(argv=None):
     split_doc = np.array([mh.split_of(r) for r in rows])
     hard_doc = np.array([r["label"] != mh.POSITIVE and bool(r.get("hard_negative")) for r in rows])
     writer_doc = np.array([r["writer"] for r in rows])
-    seqs, doc = mh.tokenise_documents([r["text"] for r in rows])
+    seqs, doc = mh.tokenise_documents([r["text"] for r in rows], window=a.window, stride=a.stride)
     inputs = []
     if a.narrative_dev:
         with open(os.path.join(a.narrative_dev, "inputs.jsonl"), encoding="utf-8") as f:
             inputs = [json.loads(line) for line in f if line.strip()]
-    nseqs, ndoc = mh.tokenise_documents([r["text"] for r in inputs]) if inputs else ([], np.zeros(0, np.int64))
+    nseqs, ndoc = (mh.tokenise_documents([r["text"] for r in inputs], window=a.window, stride=a.stride) if inputs
+                   else ([], np.zeros(0, np.int64)))
     train = np.flatnonzero((split_doc == "train")[doc])
     val = np.flatnonzero((split_doc == "val")[doc])
     held = np.flatnonzero((split_doc != "train")[doc])

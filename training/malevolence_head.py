@@ -117,14 +117,14 @@ def windows(content_ids, cls_id, sep_id, window=WINDOW, stride=STRIDE):
             for s in window_starts(len(content_ids), window, stride)]
 
 
-def tokenise_documents(texts, first_only=False):
+def tokenise_documents(texts, first_only=False, window=WINDOW, stride=STRIDE):
     """(sequences, document index of each sequence) over all windows of all texts."""
     import common
     from textnorm import normalise
     tok = common.tokenizer()
     seqs, doc = [], []
     for i, t in enumerate(texts):
-        w = windows(tok.tokenize_ids(normalise(common.TEXT_PREFIX + t)), tok.cls_id, tok.sep_id)
+        w = windows(tok.tokenize_ids(normalise(common.TEXT_PREFIX + t)), tok.cls_id, tok.sep_id, window, stride)
         if first_only:
             w = w[:1]
         seqs += w

@@ -61,8 +61,23 @@ class BundleMalevolence(unittest.TestCase):
     def test_manifest_states_what_the_java_loader_reads(self):
         write_model(self.model)
         m = self.bundle()
-        self.assertEqual(("m", "1.2.3", "ai_malevolence", 128, 0.85),
-                         (m["id"], m["version"], m["output"], m["max_length"], m["threshold"]))
+        self.assertEqual(("m", "1.2.3", "ai_malevolence", 128, 64, 0.85),
+                         (m["id"], m["version"], m["output"], m["max_length"], m["stride_tokens"], m["threshold"]))
+
+    def test_manifest_states_the_window_rule_of_the_recipe(self):
+        write_model(self.model)
+        with open(self.report, "w", encoding="utf-8") as f:
+            json.dump({**REPORT, "recipe": {"window_tokens": 254, "stride_tokens": 128}}, f)
+        m = self.bundle()
+        self.assertEqual((256, 128), (m["max_length"], m["stride_tokens"]))
+
+    def test_refuses_a_stride_longer_than_the_window_and_writes_nothing(self):
+        write_model(self.model)
+        with open(self.report, "w", encoding="utf-8") as f:
+            json.dump({**REPORT, "recipe": {"window_tokens": 60, "stride_tokens": 64}}, f)
+        with self.assertRaisesRegex(ValueError, "window rule"):
+            self.bundle()
+        self.assertFalse(os.path.exists(self.out))
 
     def test_manifest_keeps_split_metrics_and_narrative_dev_without_per_writer_rows(self):
         write_model(self.model)

@@ -56,11 +56,12 @@ final class AuditCorpusCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--window-tokens", defaultValue = "0",
-            description = "Tokens of text per window (default: the model's maximum, 126 of 128).")
+            description = "Tokens of text per window (default: the model's maximum, its max_length less 2).")
     int windowTokens;
 
     @Option(names = "--stride-tokens", defaultValue = "0",
-            description = "Tokens between window starts (default 64).")
+            description = "Tokens between window starts (default: the stride the model was trained with, "
+                    + "its manifest's stride_tokens; 64 when it states none).")
     int strideTokens;
 
     @Option(names = "--top-spans", defaultValue = "3", description = "Spans written per document (default 3).")

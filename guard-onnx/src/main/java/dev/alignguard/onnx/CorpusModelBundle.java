@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * The corpus audit's model bundle, in memory and verified: {@code model.onnx}, a small model of its own whose
  * output {@code ai_malevolence} [batch, 1] is the probability that a passage portrays an AI system as hostile to
  * humans; {@code tokenizer.json}, the guard's WordPiece tokenizer; and the manifest
- * {@code alignguard-corpus-model.json} (id, version, output, max length, recommended threshold, and the SHA-256
+ * {@code alignguard-corpus-model.json} (id, version, output, max length, recommended threshold and window stride,
+ * and the SHA-256
  * and size of both files, checked before ONNX Runtime sees the model). It lives in its own artifact,
  * {@value #ARTIFACT}, so an agent guard does not carry it; load it from there or from a directory.
  */
@@ -29,23 +31,25 @@ public final class CorpusModelBundle {
     private static final String KIND = "corpus model";
     /** The manifest members the loader reads; the rest (training summary, metrics) is skipped. */
     private static final Set<String> MANIFEST_MEMBERS = Set.of("id", "version", "output", "max_length",
-            "threshold", "model", "tokenizer");
+            "stride_tokens", "threshold", "model", "tokenizer");
 
     private final String id;
     private final String version;
     private final int maxLength;
     private final OptionalDouble threshold;
+    private final OptionalInt strideTokens;
     private final byte[] model;
     private final byte[] tokenizer;
     private final String sha256;
     private final String origin;
 
-    private CorpusModelBundle(String id, String version, int maxLength, OptionalDouble threshold, byte[] model,
-                              byte[] tokenizer, String sha256, String origin) {
+    private CorpusModelBundle(String id, String version, int maxLength, OptionalDouble threshold,
+                              OptionalInt strideTokens, byte[] model, byte[] tokenizer, String sha256, String origin) {
         this.id = id;
         this.version = version;
         this.maxLength = maxLength;
         this.threshold = threshold;
+        this.strideTokens = strideTokens;
         this.model = model;
         this.tokenizer = tokenizer;
         this.sha256 = sha256;
@@ -106,8 +110,24 @@ public final class CorpusModelBundle {
         }
         String sha256 = files.verified(model, MODEL, files.text(JsonValues.object(manifest.get("model")), "sha256"));
         files.verified(tokenizer, TOKENIZER, files.text(JsonValues.object(manifest.get("tokenizer")), "sha256"));
-        return new CorpusModelBundle(files.text(manifest, "id"), files.text(manifest, "version"),
-                files.maxLength(manifest), threshold(manifest, origin), model, tokenizer, sha256, origin);
+        int maxLength = files.maxLength(manifest);
+        return new CorpusModelBundle(files.text(manifest, "id"), files.text(manifest, "version"), maxLength,
+                threshold(manifest, origin), strideTokens(manifest, maxLength, origin), model, tokenizer, sha256,
+                origin);
+    }
+
+    /** The manifest's {@code stride_tokens}: empty without one, a whole number from 1 to the window when given. */
+    private static OptionalInt strideTokens(Map<String, Object> manifest, int maxLength, String origin) {
+        Object s = manifest.get("stride_tokens");
+        if (s == null) {
+            return OptionalInt.empty();
+        }
+        double v = JsonValues.number(s, Double.NaN);
+        if (!(v >= 1 && v <= maxLength - 2 && v == Math.rint(v))) {
+            throw new ModelLoadException("corpus model manifest of " + origin + ": stride_tokens must be a whole "
+                    + "number from 1 to " + (maxLength - 2) + " (max_length less [CLS] and [SEP])");
+        }
+        return OptionalInt.of((int) v);
     }
 
     /** The manifest's {@code threshold}: empty without one, a probability in (0, 1] when given. */
@@ -142,6 +162,11 @@ public final class CorpusModelBundle {
     /** The threshold the manifest recommends for {@code ai_malevolence}, if it states one. */
     public OptionalDouble threshold() {
         return threshold;
+    }
+
+    /** The distance between window starts the model was trained with (manifest {@code stride_tokens}), if stated. */
+    public OptionalInt strideTokens() {
+        return strideTokens;
     }
 
     /** The verified SHA-256 of model.onnx, to pin in deployment config. */

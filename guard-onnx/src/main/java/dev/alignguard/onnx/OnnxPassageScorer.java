@@ -10,6 +10,7 @@ import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.corpus.PassageScorer;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * The corpus audit's scorer: the corpus model ({@link CorpusModelBundle}, a small model apart from the guard's)
@@ -27,12 +28,14 @@ public final class OnnxPassageScorer implements PassageScorer {
     private final int maxLength;
     private final boolean batchInference;
     private final OptionalDouble threshold;
+    private final OptionalInt strideTokens;
     private final OrtEnvironment env;
     private final OrtSession session;
 
     private OnnxPassageScorer(CorpusModelBundle bundle, OnnxClassifier.Options options) {
         this.model = bundle.id() + " " + bundle.version();
         this.threshold = bundle.threshold();
+        this.strideTokens = bundle.strideTokens();
         this.batchInference = options.batchInference();
         this.maxLength = ModelSessions.maxLength(bundle.maxLength(), options);
         ModelSessions.checkPinned(bundle.sha256(), bundle.origin(), options);
@@ -95,6 +98,11 @@ public final class OnnxPassageScorer implements PassageScorer {
     @Override
     public OptionalDouble recommendedThreshold() {
         return threshold;
+    }
+
+    @Override
+    public OptionalInt recommendedStrideTokens() {
+        return strideTokens;
     }
 
     /** The model's window less its {@code [CLS]} and {@code [SEP]}. */

@@ -11,7 +11,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorpusModelBundleTest {
@@ -28,6 +31,7 @@ class CorpusModelBundleTest {
         assertEquals("0.0.1", b.version());
         assertEquals(128, b.maxLength());
         assertEquals(OptionalDouble.of(0.5), b.threshold());
+        assertEquals(OptionalInt.empty(), b.strideTokens());
         assertEquals(BundleFiles.sha256(Files.readAllBytes(dir.resolve(CorpusModelBundle.MODEL))), b.sha256());
         assertEquals(dir.toString(), b.origin());
     }
@@ -117,6 +121,23 @@ class CorpusModelBundleTest {
                 m -> m.replace("\"threshold\": 0.5", "\"threshold\": 1.5"));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
         assertEquals("corpus model manifest of " + dir + ": threshold must be a number in (0, 1]", e.getMessage());
+    }
+
+    @Test
+    void readsTheStrideTheModelWasTrainedWith(@TempDir Path dir) {
+        TinyModelBundle.editManifest(TinyModelBundle.corpus(dir),
+                m -> m.replace("\"threshold\": 0.5,", "\"threshold\": 0.5, \"stride_tokens\": 64,"));
+        assertEquals(OptionalInt.of(64), CorpusModelBundle.fromDirectory(dir).strideTokens());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "127", "63.5", "\"64\""})
+    void refusesAStrideThatIsNotAWholeNumberWithinTheWindow(String stride, @TempDir Path dir) {
+        TinyModelBundle.editManifest(TinyModelBundle.corpus(dir),
+                m -> m.replace("\"threshold\": 0.5,", "\"threshold\": 0.5, \"stride_tokens\": " + stride + ","));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertEquals("corpus model manifest of " + dir + ": stride_tokens must be a whole number from 1 to 126 "
+                + "(max_length less [CLS] and [SEP])", e.getMessage());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.alignguard.core.corpus.DocumentAudit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,19 @@ class OnnxPassageScorerTest {
         try (OnnxPassageScorer scorer = OnnxPassageScorer.load(CorpusModelBundle.fromDirectory(dir),
                 OnnxClassifier.Options.DEFAULT)) {
             assertEquals(OptionalDouble.empty(), scorer.recommendedThreshold());
+        }
+    }
+
+    @Test
+    void recommendsTheCorpusManifestsStrideOrNone(@TempDir Path dir) {
+        try (OnnxPassageScorer scorer = tiny(dir, OnnxClassifier.Options.DEFAULT)) {
+            assertEquals(OptionalInt.empty(), scorer.recommendedStrideTokens());
+        }
+        TinyModelBundle.editManifest(dir,
+                m -> m.replace("\"threshold\": 0.5,", "\"threshold\": 0.5, \"stride_tokens\": 100,"));
+        try (OnnxPassageScorer scorer = OnnxPassageScorer.load(CorpusModelBundle.fromDirectory(dir),
+                OnnxClassifier.Options.DEFAULT)) {
+            assertEquals(OptionalInt.of(100), scorer.recommendedStrideTokens());
         }
     }
 

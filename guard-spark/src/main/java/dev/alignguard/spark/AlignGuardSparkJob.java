@@ -86,7 +86,7 @@ public final class AlignGuardSparkJob implements Callable<Integer> {
     int windowTokens;
 
     @Option(names = "--stride-tokens", defaultValue = "0", description = "corpus-audit: tokens between window "
-            + "starts (default 64).")
+            + "starts (default: the model's stride_tokens, else 64).")
     int strideTokens;
 
     @Option(names = "--top-spans", defaultValue = "3", description = "corpus-audit: spans per document (default 3).")

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CorpusAuditor {
     /** The most characters of a span's text a {@link DocumentAudit.Span#snippet()} holds. */
     public static final int SNIPPET_CHARS = 640;
-    /** The default distance between window starts, in tokens (half the bundled model's 128-token window). */
+    /** The distance between window starts, in tokens, for a model that recommends none (half a 128-token window). */
     public static final int DEFAULT_STRIDE_TOKENS = 64;
     /** The default number of spans reported per document. */
     public static final int DEFAULT_TOP_SPANS = 3;
@@ -278,7 +278,10 @@ public final class CorpusAuditor {
             return this;
         }
 
-        /** Tokens between window starts, 1 to the window length (default 64, or the window when shorter). */
+        /**
+         * Tokens between window starts, 1 to the window length (default: the model's recommended stride, else 64;
+         * the window when that is shorter).
+         */
         public Builder strideTokens(int tokens) {
             this.strideTokens = tokens;
             return this;
@@ -311,7 +314,8 @@ public final class CorpusAuditor {
                 throw new IllegalArgumentException("windowTokens must be between 1 and " + max + " (the model's "
                         + "maximum), got " + window);
             }
-            int stride = strideTokens == 0 ? Math.min(DEFAULT_STRIDE_TOKENS, window) : strideTokens;
+            int stride = strideTokens == 0
+                    ? Math.min(scorer.recommendedStrideTokens().orElse(DEFAULT_STRIDE_TOKENS), window) : strideTokens;
             if (stride < 1 || stride > window) {
                 throw new IllegalArgumentException("strideTokens must be between 1 and windowTokens (" + window
                         + "), got " + stride);

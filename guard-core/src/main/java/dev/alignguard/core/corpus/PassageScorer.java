@@ -3,6 +3,7 @@ package dev.alignguard.core.corpus;
 import dev.alignguard.core.classify.ClassifierException;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * SPI: a model that gives a passage of prose one probability (the bundle's {@code ai_malevolence} output), and
@@ -19,6 +20,14 @@ public interface PassageScorer extends AutoCloseable {
 
     /** The most tokens of text one passage may hold (special tokens excluded); the model cuts longer ones. */
     int maxTokens();
+
+    /**
+     * The distance between window starts, in tokens, that the model was trained and measured with (its manifest's
+     * {@code stride_tokens}), if it states one; the default states none.
+     */
+    default OptionalInt recommendedStrideTokens() {
+        return OptionalInt.empty();
+    }
 
     /**
      * Reports every word of {@code text} in order, as the model's tokenizer sees it: its character span in

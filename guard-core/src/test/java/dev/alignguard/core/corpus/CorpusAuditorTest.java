@@ -38,6 +38,22 @@ class CorpusAuditorTest {
     }
 
     @Test
+    void defaultsToTheStrideTheModelWasTrainedWith() throws Exception {
+        FakePassageScorer scorer = FakePassageScorer.evilWord().recommendingStride(100);
+        CorpusAuditor auditor = CorpusAuditor.builder(scorer).build();
+        assertEquals(100, auditor.strideTokens());
+        auditor.audit(words(0, 300));
+        assertEquals(List.of(words(0, 126), words(100, 226), words(200, 300)), scorer.passages());
+    }
+
+    @Test
+    void shortensTheModelsStrideToAShorterWindow() {
+        CorpusAuditor auditor = CorpusAuditor.builder(FakePassageScorer.evilWord().recommendingStride(100))
+                .windowTokens(50).build();
+        assertEquals(50, auditor.strideTokens());
+    }
+
+    @Test
     void defaultsToTheModelsWindowAndAStrideOf64Tokens() throws Exception {
         FakePassageScorer scorer = FakePassageScorer.evilWord();
         CorpusAuditor auditor = CorpusAuditor.builder(scorer).build();

@@ -4,6 +4,7 @@ import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.corpus.PassageScorer;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.ToDoubleFunction;
@@ -17,12 +18,24 @@ public final class FakePassageScorer implements PassageScorer {
     private final ToDoubleFunction<String> score;
     private final int maxTokens;
     private final OptionalDouble recommended;
+    private final OptionalInt stride;
     private final Queue<String> passages = new ConcurrentLinkedQueue<>();
 
     public FakePassageScorer(ToDoubleFunction<String> score, int maxTokens, OptionalDouble recommended) {
+        this(score, maxTokens, recommended, OptionalInt.empty());
+    }
+
+    private FakePassageScorer(ToDoubleFunction<String> score, int maxTokens, OptionalDouble recommended,
+                              OptionalInt stride) {
         this.score = score;
         this.maxTokens = maxTokens;
         this.recommended = recommended;
+        this.stride = stride;
+    }
+
+    /** The same scorer, recommending windows {@code tokens} apart. */
+    public FakePassageScorer recommendingStride(int tokens) {
+        return new FakePassageScorer(score, maxTokens, recommended, OptionalInt.of(tokens));
     }
 
     /** 0.9 for a passage holding the word {@code EVIL}, 0.1 otherwise; 126 tokens; recommends 0.5. */
@@ -43,6 +56,11 @@ public final class FakePassageScorer implements PassageScorer {
     @Override
     public OptionalDouble recommendedThreshold() {
         return recommended;
+    }
+
+    @Override
+    public OptionalInt recommendedStrideTokens() {
+        return stride;
     }
 
     @Override
