@@ -74,7 +74,7 @@ public class CorpusAuditBenchmark {
             auditor = CorpusAuditor.builder(scorer).threshold(0.5).build();
             env = OrtEnvironment.getEnvironment();
             raw = Fixtures.rawSession(env, Fixtures.corpusBundleFile("model.onnx"));
-            HuggingFaceTokenizer tok = Fixtures.tokenizer(128);
+            HuggingFaceTokenizer tok = Fixtures.corpusTokenizer(scorer.maxTokens() + 2);
             passes = new ArrayList<>();
             for (String d : documents) {
                 recording.windows.clear();

@@ -146,10 +146,19 @@ final class Fixtures {
         }
     }
 
-    /** The bundled tokenizer with OnnxClassifier's settings (truncate to the model's 128, special tokens). */
+    /** The bundled guard model's tokenizer with OnnxClassifier's settings (truncation, special tokens). */
     static HuggingFaceTokenizer tokenizer(int maxLength) {
+        return tokenizer(bundleFile("tokenizer.json"), maxLength);
+    }
+
+    /** The corpus model's own tokenizer (MiniLM's vocabulary, not the guard model's), with the same settings. */
+    static HuggingFaceTokenizer corpusTokenizer(int maxLength) {
+        return tokenizer(corpusBundleFile("tokenizer.json"), maxLength);
+    }
+
+    private static HuggingFaceTokenizer tokenizer(byte[] json, int maxLength) {
         try {
-            return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bundleFile("tokenizer.json")),
+            return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json),
                     Map.of("truncation", "true", "padding", "false", "maxLength", Integer.toString(maxLength),
                             "addSpecialTokens", "true"));
         } catch (IOException e) {
