@@ -10,7 +10,11 @@ import dev.alignguard.core.corpus.CorpusAuditor;
 import dev.alignguard.core.corpus.DocumentAudit;
 import dev.alignguard.core.corpus.PassageScorer;
 import dev.alignguard.core.testing.ForwardingPassageScorer;
+import dev.alignguard.onnx.CorpusModelBundle;
+import dev.alignguard.onnx.OnnxClassifier;
 import dev.alignguard.onnx.OnnxPassageScorer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Corpus audit throughput on one core: {@code audit} is {@link CorpusAuditor#audit} of one plain-text document
- * (normalise, tokenise into 126-token windows at stride 64, one model pass per window, spans), and
+ * (normalise, tokenise into the model's windows at its stride, one model pass per window, spans), and
  * {@code rawOrtWindows} the baseline in the same run: only the ONNX Runtime passes over the same windows, token
  * ids prepared in advance. Time per document; documents/s = 1000 / ms, MB/s = {@code chars} / 1e6 * documents/s
  * (ASCII text: a char is a byte). Documents are the benchmarks' agent reports (plain English prose and figures),
- * cut to {@code chars} at a space. The model is guard-model-corpus's.
+ * cut to {@code chars} at a space. The model is guard-model-corpus's ({@code model=bundled}) or a corpus model
+ * directory ({@code -p model=bundled,/path/to/other}), so that two models are compared in one run.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -52,6 +57,10 @@ public class CorpusAuditBenchmark {
         @Param({"600", "12000"})
         public int chars;
 
+        /** {@code bundled} (guard-model-corpus's model) or a corpus model directory. */
+        @Param({"bundled"})
+        public String model;
+
         OnnxPassageScorer scorer;
         CorpusAuditor auditor;
         List<String> documents;
@@ -62,7 +71,9 @@ public class CorpusAuditBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            scorer = OnnxPassageScorer.bundled();
+            Path dir = model.equals("bundled") ? null : Path.of(model);
+            scorer = dir == null ? OnnxPassageScorer.bundled()
+                    : OnnxPassageScorer.load(CorpusModelBundle.fromDirectory(dir), OnnxClassifier.Options.DEFAULT);
             documents = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String text = Texts.longOutput(i).text();
@@ -73,7 +84,8 @@ public class CorpusAuditBenchmark {
             CorpusAuditor recorder = CorpusAuditor.builder(recording).threshold(0.5).build();
             auditor = CorpusAuditor.builder(scorer).threshold(0.5).build();
             env = OrtEnvironment.getEnvironment();
-            raw = Fixtures.rawSession(env, Fixtures.corpusBundleFile("model.onnx"));
+            raw = Fixtures.rawSession(env, dir == null ? Fixtures.corpusBundleFile("model.onnx")
+                    : Files.readAllBytes(dir.resolve("model.onnx")));
             HuggingFaceTokenizer tok = Fixtures.corpusTokenizer(scorer.maxTokens() + 2);
             passes = new ArrayList<>();
             for (String d : documents) {

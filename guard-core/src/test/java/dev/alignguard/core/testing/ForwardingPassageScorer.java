@@ -4,6 +4,7 @@ import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.corpus.PassageScorer;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * A passage scorer that forwards every call to another one, for tests and benchmarks that change or record one
@@ -27,6 +28,11 @@ public class ForwardingPassageScorer implements PassageScorer {
     }
 
     @Override
+    public OptionalInt recommendedStrideTokens() {
+        return to.recommendedStrideTokens();
+    }
+
+    @Override
     public int maxTokens() {
         return to.maxTokens();
     }
@@ -39,5 +45,10 @@ public class ForwardingPassageScorer implements PassageScorer {
     @Override
     public float[] score(List<String> passages) throws ClassifierException {
         return to.score(passages);
+    }
+
+    /** Leaves the wrapped scorer open: whoever made it closes it. */
+    @Override
+    public void close() {
     }
 }
