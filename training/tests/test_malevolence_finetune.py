@@ -46,7 +46,8 @@ class RecipeTest(unittest.TestCase):
     @staticmethod
     def recipe(**args):
         a = argparse.Namespace(**{"frozen_layers": 3, "objective": "mil", "warmup_epochs": 1, "lr": 3e-5,
-                                  "resume": None, "report_from": None, "init_guard": None, **args})
+                                  "resume": None, "report_from": None, "init_guard": None, "window": 126,
+                                  "stride": 64, **args})
         return mf.recipe(a, np.array(["m01", "m04"]), np.array(["train", "val"]))
 
     def test_names_the_state_a_resumed_run_started_from(self):
@@ -58,6 +59,10 @@ class RecipeTest(unittest.TestCase):
 
     def test_lists_only_the_training_writers(self):
         self.assertEqual(["m01"], self.recipe()["writers_train"])
+
+    def test_records_the_window_rule_the_bundle_states(self):
+        r = self.recipe(window=254, stride=128)
+        self.assertEqual((254, 128), (r["window_tokens"], r["stride_tokens"]))
 
 
 if __name__ == "__main__":
