@@ -10,10 +10,11 @@ guard-model-corpus's resources, dev/alignguard/model/corpus/):
                                 one in 0.7.0); a tokenizer whose vocabulary size differs from the model's word
                                 embedding table is refused, since its ids would select the wrong rows
 - alignguard-corpus-model.json  id, version, output, the window rule the model was trained with (max_length =
-                                content tokens + [CLS] + [SEP], stride_tokens; from the report's recipe, 126 + 2
-                                and 64 for reports from before the rule was a setting), the recommended threshold,
-                                the SHA-256 and size of both files, and the fine-tuning report's recipe and metrics (narrative-dev included,
-                                as measured; nothing here is fitted on it)
+                                content tokens + [CLS] + [SEP], stride_tokens; from the report's recipe, or
+                                malevolence_head's defaults for reports from before the rule was a setting), the
+                                recommended threshold, the SHA-256 and size of both files, and the fine-tuning
+                                report's recipe and metrics (narrative-dev included, as measured; nothing here is
+                                fitted on it)
 
   /usr/bin/python3 training/bundle_malevolence.py --model training/work/malevolence_int8.onnx \\
       --report training/reports/malevolence-finetune.json \\
@@ -30,6 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from bundle_screen import sha256  # noqa: E402
+from malevolence_head import STRIDE, WINDOW  # noqa: E402  (the window rule training uses by default)
 
 REPO = os.path.dirname(HERE)
 OUT_DIR = os.path.join(REPO, "guard-model-corpus", "src", "main", "resources", "dev", "alignguard", "model", "corpus")
@@ -37,7 +39,7 @@ CORPUS_TOKENIZER = os.path.join(OUT_DIR, "tokenizer.json")
 MANIFEST = "alignguard-corpus-model.json"
 OUTPUT = "ai_malevolence"
 INPUTS = ("input_ids", "attention_mask")
-DEFAULT_WINDOW = {"window_tokens": 126, "stride_tokens": 64}  # the rule of every model trained before --window
+DEFAULT_WINDOW = {"window_tokens": WINDOW, "stride_tokens": STRIDE}  # every model trained before --window used it
 SPLIT_METRICS = ("n_pos", "n_neg", "n_hard_neg", "auroc", "recall_at_1pct_fpr", "recall_at_5pct_fpr",
                  "recall_at_threshold", "hard_neg_over_threshold")
 

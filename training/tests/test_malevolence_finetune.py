@@ -12,7 +12,6 @@ try:
 except ImportError:  # pragma: no cover - machines without python3-torch
     mf = None
 
-
 @unittest.skipIf(mf is None, "python3-torch is not installed (bash training/setup.sh)")
 class MilWindowsTest(unittest.TestCase):
     # windows 0-2 belong to positive document 0, 3-4 to negative document 1, 5 to positive document 2

@@ -13,6 +13,7 @@ import dev.alignguard.core.testing.ForwardingPassageScorer;
 import dev.alignguard.onnx.CorpusModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import dev.alignguard.onnx.OnnxPassageScorer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,9 +85,8 @@ public class CorpusAuditBenchmark {
             CorpusAuditor recorder = CorpusAuditor.builder(recording).threshold(0.5).build();
             auditor = CorpusAuditor.builder(scorer).threshold(0.5).build();
             env = OrtEnvironment.getEnvironment();
-            raw = Fixtures.rawSession(env, dir == null ? Fixtures.corpusBundleFile("model.onnx")
-                    : Files.readAllBytes(dir.resolve("model.onnx")));
-            HuggingFaceTokenizer tok = Fixtures.corpusTokenizer(scorer.maxTokens() + 2);
+            raw = Fixtures.rawSession(env, modelFile(dir, "model.onnx"));
+            HuggingFaceTokenizer tok = Fixtures.tokenizer(modelFile(dir, "tokenizer.json"), scorer.maxTokens() + 2);
             passes = new ArrayList<>();
             for (String d : documents) {
                 recording.windows.clear();
@@ -95,6 +95,11 @@ public class CorpusAuditBenchmark {
             }
             System.out.printf("%nCorpusAuditBenchmark: scorer %s, %d windows per %d-char document%n",
                     scorer.model(), passes.get(0).size(), chars);
+        }
+
+        /** A file of the measured model: guard-model-corpus's ({@code dir} null) or the directory's. */
+        private static byte[] modelFile(Path dir, String name) throws IOException {
+            return dir == null ? Fixtures.corpusBundleFile(name) : Files.readAllBytes(dir.resolve(name));
         }
 
         @TearDown(Level.Trial)

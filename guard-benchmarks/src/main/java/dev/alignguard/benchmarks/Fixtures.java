@@ -151,12 +151,8 @@ final class Fixtures {
         return tokenizer(bundleFile("tokenizer.json"), maxLength);
     }
 
-    /** The corpus model's own tokenizer (MiniLM's vocabulary, not the guard model's), with the same settings. */
-    static HuggingFaceTokenizer corpusTokenizer(int maxLength) {
-        return tokenizer(corpusBundleFile("tokenizer.json"), maxLength);
-    }
-
-    private static HuggingFaceTokenizer tokenizer(byte[] json, int maxLength) {
+    /** A tokenizer from its {@code tokenizer.json} bytes (e.g. a corpus model's), with the same settings. */
+    static HuggingFaceTokenizer tokenizer(byte[] json, int maxLength) {
         try {
             return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json),
                     Map.of("truncation", "true", "padding", "false", "maxLength", Integer.toString(maxLength),

@@ -13,10 +13,9 @@ import java.util.Set;
 /**
  * The corpus audit's model bundle, in memory and verified: {@code model.onnx}, a small model of its own whose
  * output {@code ai_malevolence} [batch, 1] is the probability that a passage portrays an AI system as hostile to
- * humans; {@code tokenizer.json}, the guard's WordPiece tokenizer; and the manifest
- * {@code alignguard-corpus-model.json} (id, version, output, max length, recommended threshold and window stride,
- * and the SHA-256
- * and size of both files, checked before ONNX Runtime sees the model). It lives in its own artifact,
+ * humans; {@code tokenizer.json}, the WordPiece tokenizer it was trained on; and the manifest
+ * {@code alignguard-corpus-model.json} (id, version, output, max length, window stride, recommended threshold, and
+ * the SHA-256 and size of both files, checked before ONNX Runtime sees the model). It lives in its own artifact,
  * {@value #ARTIFACT}, so an agent guard does not carry it; load it from there or from a directory.
  */
 public final class CorpusModelBundle {
