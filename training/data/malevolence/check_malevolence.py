@@ -26,7 +26,7 @@ SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "shared"))
 EVAL_GLOBS = ("narrative-dev/*.jsonl", "dev-eval/*.jsonl")
 WRITER_FILE = re.compile(r"^m\d\d-[a-z0-9-]+\.jsonl$")
 SENT = re.compile(r"(?<=[.!?。！？\n])\s*")
-CHAR_LANGS = ("zh", "ja")
+CHAR_LANGS = ("zh", "ja", "th")
 MIN_WORDS, MAX_WORDS = 40, 400
 MIN_CHARS, MAX_CHARS = 80, 900
 SHINGLE = 10
