@@ -9,7 +9,9 @@ steps have been timed so that training + per-epoch validation fits; --time-budge
 run length (--epochs, --max-steps) and the model do not depend on the machine's speed (the release recipe,
 RELEASE_TRAIN_ARGS in run_all.sh). The epoch (or final partial epoch) with the best val macro AUROC (record
 level: max over a tool call's payload and rationale) is saved to training/work/model.pt (+ model.json with the
-training log).
+training log). --run-state makes a fixed-step run resumable across sittings (a 2-core machine needs about 3.5 h
+for one epoch of e5-small): killed and started again with the same arguments, it ends with the weights an
+unbroken run would have.
 """
 import argparse
 import json
@@ -56,10 +58,46 @@ def parse_args(argv=None):
                                   "continued training with a fresh schedule and batch order")
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--eval-batch", type=int, default=64)
+    p.add_argument("--run-state", help="save the whole run (weights, optimiser, schedule, batch order, RNGs) to this "
+                                       "file every --save-every steps and after each epoch, and resume from it when "
+                                       "it exists, so a run longer than one sitting ends as if never stopped; "
+                                       "removed when the run ends. Needs --time-budget-min 0")
+    p.add_argument("--save-every", type=int, default=100, help="steps between run-state saves")
     a = p.parse_args(argv)
     if a.time_budget_min < 0 or a.max_steps < 0 or a.epochs < 1:
         p.error("--time-budget-min and --max-steps must be >= 0 (0 = none) and --epochs >= 1")
+    if a.run_state and a.time_budget_min:
+        p.error("--run-state needs --time-budget-min 0: a resumed run must not depend on the machine's speed")
+    if a.save_every < 1:
+        p.error("--save-every must be >= 1")
     return a
+
+
+# Arguments that may change between the sittings of one run (they do not change what it computes).
+RESUMABLE_ARGS = {"run_state", "save_every", "log_every", "eval_batch"}
+
+
+def run_identity(a):
+    """The arguments that define a run: a run state saved under other values is refused."""
+    return {k: v for k, v in sorted(vars(a).items()) if k not in RESUMABLE_ARGS}
+
+
+def save_run_state(path, a, model, opt, progress):
+    """Writes the run state atomically (a sitting killed mid-write leaves the previous state)."""
+    state = dict(progress, args=run_identity(a), model=model.state_dict(), opt=opt.state_dict(),
+                 torch_rng=torch.get_rng_state())
+    torch.save(state, path + ".tmp")
+    os.replace(path + ".tmp", path)
+
+
+def load_run_state(path, a):
+    state = torch.load(path, map_location="cpu", weights_only=False)
+    if state["args"] != run_identity(a):
+        diff = sorted(k for k in set(state["args"]) | set(run_identity(a))
+                      if state["args"].get(k) != run_identity(a).get(k))
+        raise SystemExit(f"{path} was saved by a run with other arguments ({', '.join(diff)}); "
+                         f"remove it to start afresh")
+    return state
 
 
 def make_batches(lengths, batch_size, rng, pool_mult=50):
@@ -160,15 +198,32 @@ def main(argv=None):
 
     model.train()
     step, best, history = 0, None, []
+    first_epoch, skip = 1, 0
+    if a.run_state and os.path.exists(a.run_state):
+        st = load_run_state(a.run_state, a)
+        model.load_state_dict(st["model"])
+        opt.load_state_dict(st["opt"])
+        torch.set_rng_state(st["torch_rng"])
+        rng.setstate(st["rng_epoch"])
+        step, planned, best, history = st["step"], st["planned"], st["best"], st["history"]
+        first_epoch, skip = st["epoch"], st["batches_done"]
+        print(f"resumed {a.run_state}: epoch {first_epoch}, step {step}/{planned}", flush=True)
+
+    def progress(epoch, batches_done, rng_epoch):
+        return {"epoch": epoch, "batches_done": batches_done, "rng_epoch": rng_epoch, "step": step,
+                "planned": planned, "best": best, "history": history}
+
     t_train = time.time()
     step_times = []
     eval_time_est = None
     eval_measured = False
-    done = False
-    for epoch in range(1, a.epochs + 1):
+    for epoch in range(first_epoch, a.epochs + 1):
+        rng_epoch = rng.getstate()
         batches = make_batches(lengths, a.batch_size, rng)
-        run_loss, run_n, t_log = 0.0, 0, time.time()
+        run_loss, run_n = 0.0, 0
         for bi, b in enumerate(batches):
+            if bi < skip:
+                continue
             if step >= planned:
                 break
             ts = time.time()
@@ -188,6 +243,8 @@ def main(argv=None):
             step_times.append((dt, ids.shape[1]))
             run_loss += float(loss) * len(b)
             run_n += len(b)
+            if a.run_state and step % a.save_every == 0:
+                save_run_state(a.run_state, a, model, opt, progress(epoch, bi + 1, rng_epoch))
             if budget_s and (step == 30 or (step > 30 and step % 100 == 0)):
                 # re-plan to fit the time budget: remaining steps at the measured pace + remaining evals
                 pace = float(np.mean([t for t, _ in step_times[1:]][-200:]))  # recent pace
@@ -209,6 +266,7 @@ def main(argv=None):
                       f"{np.mean([t for t, _ in recent]):.2f}s/step (pad len {np.mean([s for _, s in recent]):.0f}) "
                       f"elapsed {el / 60:.1f}m eta {(planned - step) * pace / 60:.1f}m", flush=True)
                 run_loss, run_n = 0.0, 0
+        skip = 0
         last = step >= planned or epoch == a.epochs
         te = time.time()
         v = evaluate_val(model, val_items, val_seqs, val_recs, a.eval_batch)
@@ -227,6 +285,10 @@ def main(argv=None):
             print(f"   saved {a.out}", flush=True)
         if last:
             break
+        if a.run_state:
+            save_run_state(a.run_state, a, model, opt, progress(epoch + 1, 0, rng.getstate()))
+    if a.run_state and os.path.exists(a.run_state):
+        os.remove(a.run_state)
     total = time.time() - t_start
     pace = [t for t, _ in step_times[1:]] or [0.0]
     meta = {"best": best, "history": history, "args": vars(a), "steps": step, "steps_per_epoch": steps_per_epoch,
