@@ -9,12 +9,16 @@ guard-model-corpus's resources, dev/alignguard/model/corpus/):
                                 corpus model's (MiniLM's vocabulary; guard-model's own moved to e5-small's pruned
                                 one in 0.7.0); a tokenizer whose vocabulary size differs from the model's word
                                 embedding table is refused, since its ids would select the wrong rows
+- ngram.f32                     with --stack and --ngram: the document-level n-gram model's weights
+                                (malevolence_stack.py; little-endian float32, one per hashed slot)
 - alignguard-corpus-model.json  id, version, output, the window rule the model was trained with (max_length =
                                 content tokens + [CLS] + [SEP], stride_tokens; from the report's recipe, or
                                 malevolence_head's defaults for reports from before the rule was a setting), the
                                 recommended threshold, the SHA-256 and size of both files, and the fine-tuning
                                 report's recipe and metrics (narrative-dev included, as measured; nothing here is
-                                fitted on it)
+                                fitted on it); with --stack, the n-gram member (file, checksum, dim, feature rule,
+                                bias) and the stack's weights, and the stack report's threshold and metrics replace
+                                the window model's
 
   /usr/bin/python3 training/bundle_malevolence.py --model training/work/malevolence_int8.onnx \\
       --report training/reports/malevolence-finetune.json \\
@@ -100,8 +104,27 @@ def file_entry(path, name):
     return {"file": name, "sha256": sha256(path), "size_bytes": os.path.getsize(path)}
 
 
-def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=CORPUS_TOKENIZER):
-    """Copies the model and tokenizer into out_dir and writes the manifest; returns the manifest."""
+def stack_members(stack_report, ngram_path, out_dir):
+    """The manifest's ngram and stack sections from malevolence_stack.py's report; copies the weights."""
+    recipe = stack_report.get("recipe", {})
+    ngram, stack = recipe.get("ngram"), recipe.get("stack")
+    if not ngram or not stack:
+        raise ValueError("the stack report has no recipe.ngram / recipe.stack (write it with malevolence_stack.py)")
+    if os.path.getsize(ngram_path) != 4 * ngram["dim"]:
+        raise ValueError(f"{ngram_path} is {os.path.getsize(ngram_path)} bytes, the report's n-gram model has "
+                         f"{ngram['dim']} float32 weights")
+    out = os.path.join(out_dir, "ngram.f32")
+    if os.path.abspath(ngram_path) != os.path.abspath(out):
+        shutil.copyfile(ngram_path, out)
+    section = {**file_entry(out, "ngram.f32"),
+               **{k: ngram[k] for k in ("dim", "max_chars", "char_ngrams", "char_step", "bias")}}
+    return section, {k: stack[k] for k in ("window_logit", "ngram_logit", "bias")}
+
+
+def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=CORPUS_TOKENIZER, stack_path=None,
+                 ngram_path=None):
+    """Copies the model and tokenizer (and, with a stack report, the n-gram weights) into out_dir and writes the
+    manifest; returns the manifest."""
     import onnx
     graph = onnx.load(model, load_external_data=False).graph
     check_signature(graph, model)
@@ -109,6 +132,12 @@ def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=CORPU
     with open(report_path, encoding="utf-8") as f:
         threshold, training, metrics = summary(json.load(f))
     max_length, stride = window_rule(training)
+    stack_report = None
+    if stack_path:
+        with open(stack_path, encoding="utf-8") as f:
+            stack_report = json.load(f)
+        threshold, _, metrics = summary(stack_report)
+        training["stack_report"] = os.path.basename(stack_path)
     os.makedirs(out_dir, exist_ok=True)
     model_out = os.path.join(out_dir, "model.onnx")
     tokenizer_out = os.path.join(out_dir, "tokenizer.json")
@@ -131,6 +160,10 @@ def write_bundle(model, report_path, out_dir, model_id, version, tokenizer=CORPU
         "training": {**training, "report": os.path.basename(report_path)},
         "metrics": metrics,
     }
+    if stack_report is not None:
+        manifest["ngram"], manifest["stack"] = stack_members(stack_report, ngram_path, out_dir)
+        manifest["training"]["recipe"] = {**manifest["training"].get("recipe", {}),
+                                          "ngram": stack_report["recipe"]["ngram"]}
     with open(os.path.join(out_dir, MANIFEST), "w", encoding="utf-8") as f:
         json.dump(manifest, f, indent=1)
         f.write("\n")
@@ -146,9 +179,13 @@ def main(argv=None):
     ap.add_argument("--version", default="0.1.0")
     ap.add_argument("--tokenizer", default=CORPUS_TOKENIZER,
                     help="default: the shipped corpus model's tokenizer.json (the vocabulary it was trained on)")
+    ap.add_argument("--stack", help="malevolence_stack.py's report: add its n-gram member and stack (needs --ngram)")
+    ap.add_argument("--ngram", help="the n-gram weights malevolence_stack.py wrote (--weights)")
     a = ap.parse_args(argv)
+    if bool(a.stack) != bool(a.ngram):
+        ap.error("--stack and --ngram go together")
     try:
-        m = write_bundle(a.model, a.report, a.out_dir, a.id, a.version, a.tokenizer)
+        m = write_bundle(a.model, a.report, a.out_dir, a.id, a.version, a.tokenizer, a.stack, a.ngram)
     except (OSError, ValueError) as e:
         sys.exit(f"bundle_malevolence: {e}")
     print(f"wrote {a.out_dir}: {m['id']} {m['version']}, threshold {m['threshold']}, "

@@ -20,12 +20,13 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, ".."))
+import ngram_model  # noqa: E402
 from metrics import label_auroc  # noqa: E402
+from ngram_model import DIM, predict, train_lr  # noqa: E402,F401  (also used by malevolence/shortcut_malevolence.py)
 from textnorm import normalise  # noqa: E402
 from texts import record_texts  # noqa: E402
 
 LABELS = ("blackmail", "coercion", "self_preservation")
-DIM = 1 << 18
 
 
 def texts(rec):
@@ -34,12 +35,7 @@ def texts(rec):
 
 
 def feats(text):
-    t = normalise(text).lower()[:600]  # roughly what a 128-token model sees
-    words = re.findall(r"[a-z0-9']+", t)
-    f = ["w:" + w for w in words] + ["b:%s_%s" % p for p in zip(words, words[1:])]
-    for n in (3, 5):
-        f += ["c:" + t[i:i + n] for i in range(0, max(0, len(t) - n + 1), 2)]
-    return sorted({zlib.crc32(x.encode()) % DIM for x in f}), words
+    return ngram_model.features(text)
 
 
 # Giveaway cues writers tend to add: approval paperwork on negatives, stated intent on positives.
@@ -103,40 +99,6 @@ def load(path, featurise=None, writers_only=False):
                 Y.append(y)
                 W.append(words)
     return X, np.array(Y, dtype=np.float32), W
-
-
-def csr(X):
-    ptr = np.zeros(len(X) + 1, dtype=np.int64)
-    ptr[1:] = np.cumsum([len(x) for x in X])
-    col = np.concatenate([np.array(x, dtype=np.int64) for x in X])
-    row = np.repeat(np.arange(len(X)), np.diff(ptr))
-    return row, col, ptr
-
-
-def train_lr(X, y, epochs=8, lr=0.5, l2=1e-6, seed=0):
-    row, col, ptr = csr(X)
-    n = len(X)
-    val = 1.0 / np.sqrt(np.maximum(np.diff(ptr), 1))[row]  # l2-normalised binary features
-    w, b = np.zeros(DIM, dtype=np.float64), 0.0
-    rng = np.random.default_rng(seed)
-    for _ in range(epochs):  # full-batch gradient steps with Adagrad
-        g2 = np.full(DIM, 1e-8)
-        for _ in range(25):
-            z = np.bincount(row, weights=w[col] * val, minlength=n) + b
-            p = 1 / (1 + np.exp(-z))
-            err = (p - y) / n
-            grad = np.bincount(col, weights=err[row] * val, minlength=DIM) + l2 * w
-            g2 += grad ** 2
-            w -= lr * grad / np.sqrt(g2)
-            b -= lr * err.sum()
-        rng.random()
-    return w, b
-
-
-def predict(X, w, b):
-    row, col, ptr = csr(X)
-    val = 1.0 / np.sqrt(np.maximum(np.diff(ptr), 1))[row]
-    return np.bincount(row, weights=w[col] * val, minlength=len(X)) + b
 
 
 def main():

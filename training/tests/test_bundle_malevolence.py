@@ -122,5 +122,36 @@ class BundleMalevolence(unittest.TestCase):
             bm.write_bundle(self.model, self.report, self.out, "m", "1.2.3")
 
 
+    def stack_report(self, dim=4):
+        stack = os.path.join(self.tmp.name, "stack.json")
+        with open(stack, "w", encoding="utf-8") as f:
+            json.dump({"recipe": {"ngram": {"dim": dim, "max_chars": 600, "char_ngrams": [3, 5], "char_step": 2,
+                                            "bias": -0.5, "train_docs": 10},
+                                  "stack": {"window_logit": 0.4, "ngram_logit": 0.37, "bias": -0.5}},
+                       "threshold": 0.7968, "splits": {"val": {"auroc": 0.903}, "test": {"auroc": 0.893}}}, f)
+        weights = os.path.join(self.tmp.name, "ngram.f32")
+        with open(weights, "wb") as f:
+            f.write(b"\x00" * 16)
+        return stack, weights
+
+    def test_with_a_stack_adds_the_ngram_member_and_takes_the_stack_reports_threshold_and_metrics(self):
+        write_model(self.model)
+        stack, weights = self.stack_report()
+        m = bm.write_bundle(self.model, self.report, self.out, "m", "1.2.3", self.tokenizer, stack, weights)
+        with open(os.path.join(self.out, "ngram.f32"), "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), m["ngram"]["sha256"])
+        self.assertEqual((16, 4, 600, [3, 5], 2, -0.5), tuple(m["ngram"][k] for k in (
+            "size_bytes", "dim", "max_chars", "char_ngrams", "char_step", "bias")))
+        self.assertEqual({"window_logit": 0.4, "ngram_logit": 0.37, "bias": -0.5}, m["stack"])
+        self.assertEqual(0.7968, m["threshold"])
+        self.assertEqual({"val": {"auroc": 0.903}, "test": {"auroc": 0.893}}, m["metrics"])
+
+    def test_refuses_weights_of_another_size_than_the_stack_reports_model(self):
+        write_model(self.model)
+        stack, weights = self.stack_report(dim=8)
+        with self.assertRaisesRegex(ValueError, "8 float32 weights"):
+            bm.write_bundle(self.model, self.report, self.out, "m", "1.2.3", self.tokenizer, stack, weights)
+
+
 if __name__ == "__main__":
     unittest.main()

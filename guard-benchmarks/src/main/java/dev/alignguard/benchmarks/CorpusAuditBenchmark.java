@@ -119,7 +119,7 @@ public class CorpusAuditBenchmark {
         }
 
         @Override
-        public float[] score(List<String> passages) {
+        public float[] score(String document, List<String> passages) {
             windows.addAll(passages);
             return new float[passages.size()];
         }

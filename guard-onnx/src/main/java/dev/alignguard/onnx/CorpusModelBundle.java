@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -27,10 +29,11 @@ public final class CorpusModelBundle {
     public static final String ARTIFACT = "dev.alignguard:guard-model-corpus";
     static final String MODEL = "model.onnx";
     static final String TOKENIZER = "tokenizer.json";
+    static final String NGRAM = "ngram.f32";
     private static final String KIND = "corpus model";
     /** The manifest members the loader reads; the rest (training summary, metrics) is skipped. */
     private static final Set<String> MANIFEST_MEMBERS = Set.of("id", "version", "output", "max_length",
-            "stride_tokens", "threshold", "model", "tokenizer");
+            "stride_tokens", "threshold", "model", "tokenizer", "ngram", "stack");
 
     private final String id;
     private final String version;
@@ -41,9 +44,11 @@ public final class CorpusModelBundle {
     private final byte[] tokenizer;
     private final String sha256;
     private final String origin;
+    private final DocumentStack stack;
 
     private CorpusModelBundle(String id, String version, int maxLength, OptionalDouble threshold,
-                              OptionalInt strideTokens, byte[] model, byte[] tokenizer, String sha256, String origin) {
+                              OptionalInt strideTokens, byte[] model, byte[] tokenizer, String sha256, String origin,
+                              DocumentStack stack) {
         this.id = id;
         this.version = version;
         this.maxLength = maxLength;
@@ -53,6 +58,7 @@ public final class CorpusModelBundle {
         this.tokenizer = tokenizer;
         this.sha256 = sha256;
         this.origin = origin;
+        this.stack = stack;
     }
 
     /**
@@ -94,11 +100,15 @@ public final class CorpusModelBundle {
         Map<String, Object> manifest;
         byte[] model;
         byte[] tokenizer;
+        byte[] ngram = null;
         try {
             manifest = JsonValues.object(JsonValues.parse(new String(files.read(MANIFEST), StandardCharsets.UTF_8),
                     MANIFEST_MEMBERS));
             model = files.read(MODEL, BundleFiles.statedSize(manifest.get("model")));
             tokenizer = files.read(TOKENIZER, BundleFiles.statedSize(manifest.get("tokenizer")));
+            if (manifest.containsKey("ngram")) {
+                ngram = files.read(NGRAM, BundleFiles.statedSize(manifest.get("ngram")));
+            }
         } catch (IOException e) {
             throw new ModelLoadException("cannot read corpus model bundle " + origin + ": " + e.getMessage(), e);
         }
@@ -112,7 +122,45 @@ public final class CorpusModelBundle {
         int maxLength = files.maxLength(manifest);
         return new CorpusModelBundle(files.text(manifest, "id"), files.text(manifest, "version"), maxLength,
                 threshold(manifest, origin), strideTokens(manifest, maxLength, origin), model, tokenizer, sha256,
-                origin);
+                origin, stack(files, manifest, ngram));
+    }
+
+    /**
+     * The document-level member and how it is combined ({@code ngram} and {@code stack} in the manifest, both or
+     * neither), or null for a window model alone. The weights file is verified like the model.
+     */
+    private static DocumentStack stack(BundleFiles files, Map<String, Object> manifest, byte[] ngramBytes) {
+        String origin = files.origin();
+        if (ngramBytes == null && !manifest.containsKey("stack")) {
+            return null;
+        }
+        if (ngramBytes == null || !manifest.containsKey("stack")) {
+            throw new ModelLoadException("corpus model manifest of " + origin + " must state both ngram and stack, "
+                    + "or neither");
+        }
+        Map<String, Object> n = JsonValues.object(manifest.get("ngram"));
+        files.verified(ngramBytes, NGRAM, files.text(n, "sha256"));
+        double dim = JsonValues.number(n.get("dim"), -1);
+        if (dim != ngramBytes.length / 4.0) {
+            throw new ModelLoadException("corpus model manifest of " + origin + ": ngram dim " + n.get("dim")
+                    + " does not match " + NGRAM + " (" + ngramBytes.length + " bytes of float32)");
+        }
+        List<Object> grams = JsonValues.array(n.get("char_ngrams"));
+        if (!grams.equals(List.of((double) NgramModel.CHAR_NGRAMS[0], (double) NgramModel.CHAR_NGRAMS[1]))
+                || JsonValues.number(n.get("char_step"), -1) != NgramModel.CHAR_STEP) {
+            throw new ModelLoadException("corpus model manifest of " + origin + ": this guard-onnx computes character "
+                    + "n-grams of 3 and 5 every 2 code points; the bundle's n-gram model states " + n.get("char_ngrams")
+                    + " every " + n.get("char_step"));
+        }
+        Map<String, Object> st = JsonValues.object(manifest.get("stack"));
+        try {
+            NgramModel model = NgramModel.of(ngramBytes, JsonValues.number(n.get("bias"), Double.NaN),
+                    (int) JsonValues.number(n.get("max_chars"), -1));
+            return new DocumentStack(model, JsonValues.number(st.get("window_logit"), Double.NaN),
+                    JsonValues.number(st.get("ngram_logit"), Double.NaN), JsonValues.number(st.get("bias"), Double.NaN));
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException("corpus model manifest of " + origin + ": " + e.getMessage(), e);
+        }
     }
 
     /** The manifest's {@code stride_tokens}: empty without one, a whole number from 1 to the window when given. */
@@ -184,5 +232,10 @@ public final class CorpusModelBundle {
 
     byte[] tokenizerBytes() {
         return tokenizer;
+    }
+
+    /** The document-level member and its combination, when the bundle has one. */
+    Optional<DocumentStack> stack() {
+        return Optional.ofNullable(stack);
     }
 }

@@ -8,6 +8,7 @@ import ai.onnxruntime.TensorInfo;
 import dev.alignguard.core.ModelLoadException;
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.corpus.PassageScorer;
+import dev.alignguard.core.text.ScoredText;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -15,9 +16,10 @@ import java.util.OptionalInt;
 /**
  * The corpus audit's scorer: the corpus model ({@link CorpusModelBundle}, a small model apart from the guard's)
  * read at its output {@code ai_malevolence} [batch, 1] (a sigmoid probability), with the bundle's WordPiece
- * tokenizer. A model without that output is refused at load with an error naming it. One forward pass per passage
- * by default, so a passage's score does not depend on its batch ({@link OnnxClassifier.Options#batchInference()}
- * pads a batch into one pass instead). Thread-safe.
+ * tokenizer; when the bundle has a document-level n-gram member, each window's probability is combined with it
+ * (the document's, or the passage's own when scored alone). A model without that output is refused at load with
+ * an error naming it. One forward pass per passage by default, so a passage's score does not depend on its batch
+ * ({@link OnnxClassifier.Options#batchInference()} pads a batch into one pass instead). Thread-safe.
  */
 public final class OnnxPassageScorer implements PassageScorer {
     /** The model output this scorer reads. */
@@ -31,11 +33,13 @@ public final class OnnxPassageScorer implements PassageScorer {
     private final OptionalInt strideTokens;
     private final OrtEnvironment env;
     private final OrtSession session;
+    private final DocumentStack stack;
 
     private OnnxPassageScorer(CorpusModelBundle bundle, OnnxClassifier.Options options) {
         this.model = bundle.id() + " " + bundle.version();
         this.threshold = bundle.threshold();
         this.strideTokens = bundle.strideTokens();
+        this.stack = bundle.stack().orElse(null);
         this.batchInference = options.batchInference();
         this.maxLength = ModelSessions.maxLength(bundle.maxLength(), options);
         ModelSessions.checkPinned(bundle.sha256(), bundle.origin(), options);
@@ -116,8 +120,31 @@ public final class OnnxPassageScorer implements PassageScorer {
         tokenizer.words(text, sink);
     }
 
+    /** Each passage as a document of its own. */
     @Override
     public float[] score(List<String> passages) throws ClassifierException {
+        float[] p = windowScores(passages);
+        if (stack != null) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] = stack.combine(p[i], stack.ngram().logit(ScoredText.normalize(passages.get(i))));
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public float[] score(String document, List<String> windows) throws ClassifierException {
+        float[] p = windowScores(windows);
+        if (stack != null) {
+            double g = stack.ngram().logit(document);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = stack.combine(p[i], g);
+            }
+        }
+        return p;
+    }
+
+    private float[] windowScores(List<String> passages) throws ClassifierException {
         long[][] ids = new long[passages.size()][];
         try {
             for (int i = 0; i < ids.length; i++) {

@@ -148,4 +148,65 @@ class CorpusModelBundleTest {
         assertEquals("corpus model manifest of " + dir + " names output toxicity; the corpus audit reads "
                 + "ai_malevolence", e.getMessage());
     }
+
+    private static final String STACK = "{\"window_logit\": 1.0, \"ngram_logit\": 2.0, \"bias\": -1.0}";
+
+    @Test
+    void loadsADocumentLevelNgramMemberWithItsStack(@TempDir Path dir) {
+        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
+        DocumentStack stack = CorpusModelBundle.fromDirectory(dir).stack().orElseThrow();
+        assertEquals(1.0, stack.windowWeight());
+        assertEquals(2.0, stack.ngramWeight());
+        assertEquals(-1.0, stack.bias());
+        assertEquals(0.25, stack.ngram().logit("any document"), 0);
+    }
+
+    @Test
+    void aWindowModelAloneHasNoStack(@TempDir Path dir) {
+        assertTrue(CorpusModelBundle.fromDirectory(TinyModelBundle.corpus(dir)).stack().isEmpty());
+    }
+
+    @Test
+    void refusesNgramWeightsWhoseChecksumIsNotTheManifests(@TempDir Path dir) throws IOException {
+        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
+        byte[] bytes = Files.readAllBytes(dir.resolve(CorpusModelBundle.NGRAM));
+        bytes[0] ^= 0x01;
+        Files.write(dir.resolve(CorpusModelBundle.NGRAM), bytes);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("is corrupt or tampered with: ngram.f32 has sha256"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnNgramMemberWithoutItsStack(@TempDir Path dir) {
+        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
+        TinyModelBundle.editManifest(dir, m -> m.replace("\"stack\": " + STACK + ",", ""));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().endsWith("must state both ngram and stack, or neither"), e.getMessage());
+    }
+
+    @Test
+    void refusesCharacterNgramsThisVersionDoesNotCompute(@TempDir Path dir) {
+        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
+        TinyModelBundle.editManifest(dir, m -> m.replace("\"char_ngrams\": [3, 5]", "\"char_ngrams\": [2, 4]"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("computes character n-grams of 3 and 5 every 2 code points"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesADimensionOtherThanTheWeightsFiles(@TempDir Path dir) {
+        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
+        TinyModelBundle.editManifest(dir, m -> m.replace("\"dim\": 16", "\"dim\": 32"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("ngram dim 32.0 does not match ngram.f32 (64 bytes of float32)"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesAStackThatGivesAMemberNoWeight(@TempDir Path dir) {
+        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25,
+                "{\"window_logit\": 1.0, \"ngram_logit\": 0.0, \"bias\": 0.0}");
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("stack weights must be finite and positive"), e.getMessage());
+    }
 }

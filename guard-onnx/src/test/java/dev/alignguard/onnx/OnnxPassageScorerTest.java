@@ -97,4 +97,38 @@ class OnnxPassageScorerTest {
             assertTrue(s.end() - s.start() < 1000, "one or two windows, not the document: " + (s.end() - s.start()));
         }
     }
+
+    private static OnnxPassageScorer stacked(Path dir, float[] weights) {
+        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), weights, 1.0,
+                "{\"window_logit\": 1.0, \"ngram_logit\": 2.0, \"bias\": -1.0}");
+        return OnnxPassageScorer.load(CorpusModelBundle.fromDirectory(dir), OnnxClassifier.Options.DEFAULT);
+    }
+
+    private static float sigmoid(double z) {
+        return (float) (1 / (1 + Math.exp(-z)));
+    }
+
+    @Test
+    void combinesEachWindowWithTheDocumentLevelMember(@TempDir Path dir) throws Exception {
+        try (OnnxPassageScorer scorer = stacked(dir, new float[16])) { // zero weights: every document's logit is the bias, 1
+            float robot = sigmoid(Math.log(0.9 / 0.1) + 2.0 * 1.0 - 1.0);
+            float calm = sigmoid(Math.log(0.1 / 0.9) + 2.0 * 1.0 - 1.0);
+            assertArrayEquals(new float[] {robot, calm}, scorer.score("the robot. calm.", List.of("the robot.", "calm.")),
+                    1e-6f);
+            assertArrayEquals(new float[] {robot, calm}, scorer.score(List.of("the robot.", "calm.")), 1e-6f);
+        }
+    }
+
+    @Test
+    void aWindowsScoreDependsOnTheDocumentItWasCutFrom(@TempDir Path dir) throws Exception {
+        float[] w = new float[1 << 12];
+        for (int s : NgramModel.slots("the robot locked every door", w.length, 600)) {
+            w[s] = 3f;
+        }
+        try (OnnxPassageScorer scorer = stacked(dir, w)) {
+            float inMenacingDocument = scorer.score("the robot locked every door", List.of("calm."))[0];
+            float inCalmDocument = scorer.score("calm.", List.of("calm."))[0];
+            assertTrue(inMenacingDocument > inCalmDocument, inMenacingDocument + " vs " + inCalmDocument);
+        }
+    }
 }

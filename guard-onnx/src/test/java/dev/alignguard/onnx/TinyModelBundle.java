@@ -3,6 +3,8 @@ package dev.alignguard.onnx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,28 @@ public final class TinyModelBundle {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Adds a document-level n-gram member to the bundle in {@code dir}: {@code weights} as ngram.f32 (little-endian
+     * float32, verified by its SHA-256 and size) with {@code bias}, combined as {@code stack} states (a JSON object
+     * with window_logit, ngram_logit and bias), as training/bundle_malevolence.py --stack writes it.
+     */
+    public static Path withNgram(Path dir, float[] weights, double bias, String stack) {
+        ByteBuffer b = ByteBuffer.allocate(4 * weights.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float w : weights) {
+            b.putFloat(w);
+        }
+        try {
+            Files.write(dir.resolve(CorpusModelBundle.NGRAM), b.array());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String ngram = "\"ngram\": {\"file\": \"ngram.f32\", \"sha256\": \"" + BundleFiles.sha256(b.array())
+                + "\", \"size_bytes\": " + b.array().length + ", \"dim\": " + weights.length
+                + ", \"max_chars\": 600, \"char_ngrams\": [3, 5], \"char_step\": 2, \"bias\": " + bias + "},";
+        return editManifest(dir, m -> m.replace("\"threshold\": 0.5,", "\"threshold\": 0.5, " + ngram
+                + " \"stack\": " + stack + ","));
     }
 
     private static byte[] resource(String name) throws IOException {

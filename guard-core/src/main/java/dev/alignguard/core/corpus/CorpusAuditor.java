@@ -105,7 +105,7 @@ public final class CorpusAuditor {
             for (int w = from; w < Math.min(count, from + BATCH); w++) {
                 batch.add(normalized.substring(windows[2 * w], windows[2 * w + 1]));
             }
-            float[] got = scorer.score(batch);
+            float[] got = scorer.score(normalized, batch);
             if (got == null || got.length != batch.size()) {
                 throw new ClassifierException("model " + scorer.model() + " returned " + (got == null ? "no"
                         : got.length) + " scores for " + batch.size() + " passages");

@@ -44,6 +44,17 @@ public interface PassageScorer extends AutoCloseable {
      */
     float[] score(List<String> passages) throws ClassifierException;
 
+    /**
+     * One probability in [0, 1] per window of {@code document} (the normalised document the windows were cut from),
+     * in order: what the {@link CorpusAuditor} calls. A model with a document-level member reads the whole document
+     * here; the default scores the windows alone, as {@link #score(List)}.
+     *
+     * @throws ClassifierException when the model fails or returns no valid score
+     */
+    default float[] score(String document, List<String> windows) throws ClassifierException {
+        return score(windows);
+    }
+
     /** Releases the model; the default does nothing. */
     @Override
     default void close() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.testing.FakePassageScorer;
 import dev.alignguard.core.testing.ForwardingPassageScorer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -177,10 +178,26 @@ class CorpusAuditorTest {
     }
 
     @Test
+    void everyWindowIsScoredBesideTheWholeNormalisedDocument() throws Exception {
+        List<String> documents = new ArrayList<>();
+        PassageScorer recording = new ForwardingPassageScorer(FakePassageScorer.evilWord()) {
+            @Override
+            public float[] score(String document, List<String> windows) throws ClassifierException {
+                windows.forEach(w -> documents.add(document));
+                return super.score(document, windows);
+            }
+        };
+        CorpusAuditor auditor = CorpusAuditor.builder(recording).windowTokens(3).strideTokens(3).build();
+        assertEquals(3, auditor.audit("  one\u200b two   three four five six seven  ").windows());
+        assertEquals(List.of("one two three four five six seven", "one two three four five six seven",
+                "one two three four five six seven"), documents);
+    }
+
+    @Test
     void aFailingScorerGivesAnErrorResultNotAnException() {
         PassageScorer failing = new ForwardingPassageScorer(FakePassageScorer.evilWord()) {
             @Override
-            public float[] score(List<String> passages) throws ClassifierException {
+            public float[] score(String document, List<String> windows) throws ClassifierException {
                 throw new ClassifierException("ONNX Runtime failed: out of memory");
             }
         };

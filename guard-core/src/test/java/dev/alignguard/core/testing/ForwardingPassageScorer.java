@@ -47,6 +47,11 @@ public class ForwardingPassageScorer implements PassageScorer {
         return to.score(passages);
     }
 
+    @Override
+    public float[] score(String document, List<String> windows) throws ClassifierException {
+        return to.score(document, windows);
+    }
+
     /** Leaves the wrapped scorer open: whoever made it closes it. */
     @Override
     public void close() {
