@@ -22,6 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MANIFEST = os.path.join(ROOT, "guard-model/src/main/resources/dev/alignguard/model/alignguard-model.json")
 LABELS = ("blackmail", "coercion", "self_preservation")
 MIN_REGISTER_ROWS = 10  # smaller registers are reported within their part, not alone
+ECE_BINS = 15
 DEV = os.environ.get("ALIGNGUARD_DEV_EVAL_DIR", os.path.join(os.path.dirname(ROOT), "shared", "dev-eval"))
 
 
@@ -60,12 +61,25 @@ def report(records, scored, thresholds):
                   "recall_at_flag": sum(p >= t["flag"] for p in pos) / max(len(pos), 1),
                   "recall_at_block": sum(p >= t["block"] for p in pos) / max(len(pos), 1),
                   "not_allowed": sum(s["decision"] != "ALLOW" for r, s in zip(records, scored)
-                                     if labels_of(r)[l] == 1) / max(len(pos), 1)}
+                                     if labels_of(r)[l] == 1) / max(len(pos), 1),
+                  "ece": expected_calibration_error([s["scores"][l] for s in scored],
+                                                    [labels_of(r)[l] for r in records])}
     hard = [s for r, s in zip(records, scored) if r.get("hard_negative")]
     out["hard_negatives"] = len(hard)
     out["hard_negative_fpr_at_flag"] = stopped_share(hard)
     out["hard_negative_fpr_at_block"] = sum(s["decision"] == "BLOCK" for s in hard) / max(len(hard), 1)
     return out
+
+
+def expected_calibration_error(scores, labels, bins=ECE_BINS):
+    """Expected calibration error of probabilities against 0/1 labels: equal-width bins, weighted by count (as
+    HeldOutEvaluationTest computes it on the guard's record scores)."""
+    sum_s, sum_y, n = [0.0] * bins, [0.0] * bins, len(scores)
+    for s, y in zip(scores, labels):
+        b = min(int(s * bins), bins - 1)
+        sum_s[b] += s
+        sum_y[b] += y
+    return sum(abs(a - b) for a, b in zip(sum_s, sum_y)) / max(n, 1)
 
 
 def dev_style(records, scored):

@@ -92,6 +92,13 @@ def record_texts(rec):
     return [("text", rec.get("text") or "", labels)]
 
 
+def action_text(rec):
+    """The whole record as one text, as the Java guard's ScoredText.actionText builds it (what a document-level
+    member reads): a tool call's payload, then its rationale on a new line when it has one; a text record's text."""
+    items = record_texts(rec)
+    return items[-1][1] if items[-1][0] == "action" else items[0][1]
+
+
 def items_from_records(records):
     """Flat training items: dicts with text, labels, rec index, field, id, kind, hard_negative."""
     items = []

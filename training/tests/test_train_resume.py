@@ -77,24 +77,27 @@ class ResumeTest(unittest.TestCase):
         """The weights after the last epoch (see setUp: the last evaluation is always the best)."""
         return torch.load(os.path.join(self.dir, out), map_location="cpu")
 
-    def test_a_run_stopped_mid_epoch_and_resumed_ends_as_if_never_stopped(self):
-        train.main(self.args("whole.pt"))
-        state = os.path.join(self.dir, "run.state")
-        calls = {"n": 0}
-        real = train.save_run_state
+    def killed_at_save(self, n, *args):
+        """Runs train.main(args) until its n-th run-state save has been written, then stops it there."""
+        real, calls = train.save_run_state, {"n": 0}
 
         def save_then_die(*a, **k):
             real(*a, **k)
             calls["n"] += 1
-            if calls["n"] == 3:  # the third save falls inside epoch 2
+            if calls["n"] == n:
                 raise Killed()
 
         train.save_run_state = save_then_die
         try:
             with self.assertRaises(Killed):
-                train.main(self.args("split.pt", "--run-state", state, "--save-every", "5"))
+                train.main(self.args(*args))
         finally:
             train.save_run_state = real
+
+    def test_a_run_stopped_mid_epoch_and_resumed_ends_as_if_never_stopped(self):
+        train.main(self.args("whole.pt"))
+        state = os.path.join(self.dir, "run.state")
+        self.killed_at_save(3, "split.pt", "--run-state", state, "--save-every", "5")  # the third save: epoch 2
         self.assertTrue(os.path.exists(state))
         train.main(self.args("split.pt", "--run-state", state, "--save-every", "5"))
         whole, split = self.final_weights("whole.pt"), self.final_weights("split.pt")
@@ -104,18 +107,7 @@ class ResumeTest(unittest.TestCase):
 
     def test_refuses_a_state_saved_under_other_arguments(self):
         state = os.path.join(self.dir, "run.state")
-        real = train.save_run_state
-
-        def die(*a, **k):
-            real(*a, **k)
-            raise Killed()
-
-        train.save_run_state = die
-        try:
-            with self.assertRaises(Killed):
-                train.main(self.args("a.pt", "--run-state", state, "--save-every", "2"))
-        finally:
-            train.save_run_state = real
+        self.killed_at_save(1, "a.pt", "--run-state", state, "--save-every", "2")
         with self.assertRaises(SystemExit) as e:
             train.main(self.args("a.pt", "--run-state", state, "--save-every", "2", "--lr", "1e-3"))
         self.assertIn("lr", str(e.exception))

@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alignguard.core.classify.CacheSpec;
+import dev.alignguard.core.classify.Classifier;
+import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.classify.ModelInfo;
 import dev.alignguard.core.testing.FakeClassifier;
 import dev.alignguard.core.testing.RecordingAuditSink;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class GuardTest {
@@ -178,5 +182,49 @@ class GuardTest {
         Verdict v = guard(FakeClassifier.byMarkers()).check(output("x"));
         assertEquals("fake-model", v.modelId());
         assertTrue(v.elapsed().toNanos() > 0);
+    }
+
+    /** FakeClassifier's markers, plus a whole-action view that raises every score of an action that says "leverage". */
+    private static Classifier wholeActionReader(List<String> seen) {
+        FakeClassifier markers = FakeClassifier.byMarkers();
+        return new Classifier() {
+            @Override
+            public ModelInfo info() {
+                return markers.info();
+            }
+
+            @Override
+            public float[][] score(List<String> texts) throws ClassifierException {
+                return markers.score(texts);
+            }
+
+            @Override
+            public UnaryOperator<float[]> forAction(String actionText) {
+                seen.add(actionText);
+                return row -> {
+                    float[] out = row.clone();
+                    if (actionText.contains("leverage")) {
+                        java.util.Arrays.fill(out, 0.95f);
+                    }
+                    return out;
+                };
+            }
+        };
+    }
+
+    @Test
+    void aModelsWholeActionViewCombinesWithEveryWindowsScores() {
+        List<String> seen = new java.util.ArrayList<>();
+        for (CacheSpec cache : List.of(CacheSpec.DISABLED, CacheSpec.DEFAULT)) {
+            try (Guard g = Guard.builder().classifier(wholeActionReader(seen)).auditSink(audit)
+                    .config(new GuardConfig(Policy.defaults(), cache, GuardConfig.DEFAULT_TIMEOUT, false, "")).build()) {
+                assertEquals(Decision.ALLOW, g.check(toolCall("send_email", "{\"body\":\"see you at noon\"}",
+                        "a reply")).decision());
+                Verdict v = g.check(toolCall("send_email", "{\"body\":\"see you at noon\"}", "use it as leverage"));
+                assertEquals(Decision.BLOCK, v.decision(), cache.toString());
+                assertEquals(0.95, v.score(Category.BLACKMAIL), 1e-6);
+            }
+        }
+        assertTrue(seen.stream().allMatch(t -> t.startsWith("send_email") && !t.contains("\n")), seen.toString());
     }
 }

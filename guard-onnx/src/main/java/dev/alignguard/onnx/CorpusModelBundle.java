@@ -29,7 +29,7 @@ public final class CorpusModelBundle {
     public static final String ARTIFACT = "dev.alignguard:guard-model-corpus";
     static final String MODEL = "model.onnx";
     static final String TOKENIZER = "tokenizer.json";
-    static final String NGRAM = "ngram.f32";
+    static final String NGRAM = NgramSection.FILE;
     private static final String KIND = "corpus model";
     /** The manifest members the loader reads; the rest (training summary, metrics) is skipped. */
     private static final Set<String> MANIFEST_MEMBERS = Set.of("id", "version", "output", "max_length",
@@ -125,42 +125,10 @@ public final class CorpusModelBundle {
                 origin, stack(files, manifest, ngram));
     }
 
-    /**
-     * The document-level member and how it is combined ({@code ngram} and {@code stack} in the manifest, both or
-     * neither), or null for a window model alone. The weights file is verified like the model.
-     */
-    private static DocumentStack stack(BundleFiles files, Map<String, Object> manifest, byte[] ngramBytes) {
-        String origin = files.origin();
-        if (ngramBytes == null && !manifest.containsKey("stack")) {
-            return null;
-        }
-        if (ngramBytes == null || !manifest.containsKey("stack")) {
-            throw new ModelLoadException("corpus model manifest of " + origin + " must state both ngram and stack, "
-                    + "or neither");
-        }
-        Map<String, Object> n = JsonValues.object(manifest.get("ngram"));
-        files.verified(ngramBytes, NGRAM, files.text(n, "sha256"));
-        double dim = JsonValues.number(n.get("dim"), -1);
-        if (dim != ngramBytes.length / 4.0) {
-            throw new ModelLoadException("corpus model manifest of " + origin + ": ngram dim " + n.get("dim")
-                    + " does not match " + NGRAM + " (" + ngramBytes.length + " bytes of float32)");
-        }
-        List<Object> grams = JsonValues.array(n.get("char_ngrams"));
-        if (!grams.equals(List.of((double) NgramModel.CHAR_NGRAMS[0], (double) NgramModel.CHAR_NGRAMS[1]))
-                || JsonValues.number(n.get("char_step"), -1) != NgramModel.CHAR_STEP) {
-            throw new ModelLoadException("corpus model manifest of " + origin + ": this guard-onnx computes character "
-                    + "n-grams of 3 and 5 every 2 code points; the bundle's n-gram model states " + n.get("char_ngrams")
-                    + " every " + n.get("char_step"));
-        }
-        Map<String, Object> st = JsonValues.object(manifest.get("stack"));
-        try {
-            NgramModel model = NgramModel.of(ngramBytes, JsonValues.number(n.get("bias"), Double.NaN),
-                    (int) JsonValues.number(n.get("max_chars"), -1));
-            return new DocumentStack(model, JsonValues.number(st.get("window_logit"), Double.NaN),
-                    JsonValues.number(st.get("ngram_logit"), Double.NaN), JsonValues.number(st.get("bias"), Double.NaN));
-        } catch (IllegalArgumentException e) {
-            throw new ModelLoadException("corpus model manifest of " + origin + ": " + e.getMessage(), e);
-        }
+    /** The document-level member and how it is combined, or null for a window model alone. */
+    private static DocumentStack stack(BundleFiles files, Map<String, Object> manifest, byte[] ngram) {
+        return NgramSection.present(manifest) ? NgramSection.read(files, "corpus model manifest", manifest, ngram,
+                List.of(OnnxPassageScorer.OUTPUT)).get(0) : null;
     }
 
     /** The manifest's {@code stride_tokens}: empty without one, a whole number from 1 to the window when given. */

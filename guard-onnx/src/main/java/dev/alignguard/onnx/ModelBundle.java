@@ -31,7 +31,7 @@ public final class ModelBundle {
     private static final int SELF_TEST_CASES = 4;
     /** The manifest members the loader reads; the rest (metrics, training data, calibration notes) is skipped. */
     private static final Set<String> MANIFEST_MEMBERS = Set.of("id", "version", "labels", "max_length", "model",
-            "sha256", "thresholds", "screen");
+            "sha256", "thresholds", "screen", "ngram", "stack");
 
     private final ModelInfo info;
     private final byte[] model;
@@ -40,9 +40,10 @@ public final class ModelBundle {
     private final String origin;
     private final List<SelfTestCase> selfTest;
     private final Screen screen;
+    private final List<DocumentStack> stacks;
 
     private ModelBundle(ModelInfo info, byte[] model, byte[] tokenizer, String sha256, String origin,
-                        List<SelfTestCase> selfTest, Screen screen) {
+                        List<SelfTestCase> selfTest, Screen screen, List<DocumentStack> stacks) {
         this.info = info;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -50,6 +51,7 @@ public final class ModelBundle {
         this.origin = origin;
         this.selfTest = selfTest;
         this.screen = screen;
+        this.stacks = stacks;
     }
 
     /**
@@ -90,12 +92,16 @@ public final class ModelBundle {
         byte[] tokenizer;
         List<SelfTestCase> selfTest;
         Screen screen;
+        byte[] ngram = null;
         try {
             manifest = JsonValues.object(JsonValues.parse(utf8(files.read(MANIFEST)), MANIFEST_MEMBERS));
             model = files.read(MODEL, BundleFiles.statedSize(manifest.get("model")));
             tokenizer = files.read(TOKENIZER);
             selfTest = selfTest(utf8(files.read(PARITY)));
             screen = manifest.containsKey("screen") ? screen(manifest, files) : null;
+            if (manifest.containsKey("ngram")) {
+                ngram = files.read(NgramSection.FILE, BundleFiles.statedSize(manifest.get("ngram")));
+            }
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model bundle " + origin + ": " + e.getMessage(), e);
         }
@@ -103,7 +109,10 @@ public final class ModelBundle {
         String expected = modelSection.containsKey("sha256") ? files.text(modelSection, "sha256")
                 : files.text(manifest, "sha256");
         String actual = files.verified(model, MODEL, expected);
-        return new ModelBundle(info(manifest, files), model, tokenizer, actual, origin, selfTest, screen);
+        List<DocumentStack> stacks = NgramSection.present(manifest) ? NgramSection.read(files, "model manifest",
+                manifest, ngram, JsonValues.array(manifest.get("labels")).stream().map(JsonValues::text).toList())
+                : null;
+        return new ModelBundle(info(manifest, files), model, tokenizer, actual, origin, selfTest, screen, stacks);
     }
 
     private static Screen screen(Map<String, Object> manifest, BundleFiles files) throws IOException {
@@ -212,6 +221,11 @@ public final class ModelBundle {
 
     Screen screen() {
         return screen;
+    }
+
+    /** The document-level n-gram member per label (in the model's label order), or null in a bundle without one. */
+    List<DocumentStack> stacks() {
+        return stacks;
     }
 
     byte[] tokenizerBytes() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 
 /**
  * Scores texts with a model bundle: the bundle's WordPiece tokenizer, then a cascade: the bundle's small
@@ -30,12 +31,14 @@ public final class OnnxClassifier implements Classifier {
     private final int maxLength;
     private final boolean batchInference;
     private final ScreeningModel screen;
+    private final List<DocumentStack> stacks;
     private final LongAdder cleared = new LongAdder();
     private final LongAdder windowsRead = new LongAdder();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxClassifier(ModelBundle bundle, Options options) {
         this.info = bundle.info();
+        this.stacks = bundle.stacks();
         this.batchInference = options.batchInference();
         this.maxLength = ModelSessions.maxLength(info.maxLength(), options);
         ModelSessions.checkPinned(bundle.sha256(), bundle.origin(), options);
@@ -151,6 +154,31 @@ public final class OnnxClassifier implements Classifier {
             }
         }
         return out;
+    }
+
+    /**
+     * With a bundle that has an n-gram member (model 0.9.0), each label's window score is combined with the whole
+     * action's n-gram logit for that label (the manifest's {@code stack}) and kept when that is higher: the member
+     * can raise a window's score, never lower it, so benign padding or encoding around a threat cannot use it to
+     * hide what the transformer sees. Without a member the scores stay as they are.
+     */
+    @Override
+    public UnaryOperator<float[]> forAction(String actionText) {
+        if (stacks == null) {
+            return UnaryOperator.identity();
+        }
+        int[] slots = stacks.get(0).ngram().slots(actionText);
+        double[] g = new double[stacks.size()];
+        for (int l = 0; l < g.length; l++) {
+            g[l] = stacks.get(l).ngram().logit(slots);
+        }
+        return row -> {
+            float[] out = new float[row.length];
+            for (int l = 0; l < out.length; l++) {
+                out[l] = Math.max(row[l], stacks.get(l).combine(row[l], g[l]));
+            }
+            return out;
+        };
     }
 
     /** The label-wise maximum of {@code so far} (null for none yet) and {@code p}. */

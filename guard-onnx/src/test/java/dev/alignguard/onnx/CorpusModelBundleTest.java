@@ -198,7 +198,7 @@ class CorpusModelBundleTest {
         TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
         TinyModelBundle.editManifest(dir, m -> m.replace("\"dim\": 16", "\"dim\": 32"));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
-        assertTrue(e.getMessage().contains("ngram dim 32.0 does not match ngram.f32 (64 bytes of float32)"),
+        assertTrue(e.getMessage().contains("ngram dim 32.0 does not match ngram.f32 (64 bytes of float32 for 1 output(s))"),
                 e.getMessage());
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignguard.core.Category;
 import dev.alignguard.core.ModelLoadException;
 import java.io.IOException;
@@ -21,13 +23,25 @@ class ModelBundleTest {
     /** Copies the bundled model's files into {@code dir}. */
     static Path copyBundle(Path dir) throws IOException {
         for (String f : List.of(ModelBundle.MODEL, ModelBundle.TOKENIZER, ModelBundle.MANIFEST, ModelBundle.PARITY,
-                SCREEN)) {
+                SCREEN, NgramSection.FILE)) {
             try (InputStream in = ModelBundle.class.getClassLoader()
                     .getResourceAsStream(ModelBundle.CLASSPATH_LOCATION + f)) {
                 Files.copy(in, dir.resolve(f));
             }
         }
         return dir;
+    }
+
+    /** The bundled model's files in {@code dir} without the n-gram member: the transformer (and screen) alone. */
+    static ModelBundle transformerOnly(Path dir) throws IOException {
+        copyBundle(dir);
+        Path manifest = dir.resolve(ModelBundle.MANIFEST);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode m = (ObjectNode) mapper.readTree(manifest.toFile());
+        m.remove(List.of("ngram", "stack"));
+        mapper.writeValue(manifest.toFile(), m);
+        Files.delete(dir.resolve(NgramSection.FILE));
+        return ModelBundle.fromDirectory(dir);
     }
 
     @Test
@@ -41,30 +55,40 @@ class ModelBundleTest {
     @Test
     void everyBundledModelFileStaysWithinThirtyMegabytes(@TempDir Path dir) throws IOException {
         copyBundle(dir);
-        for (String f : List.of(ModelBundle.MODEL, SCREEN)) {
+        for (String f : List.of(ModelBundle.MODEL, SCREEN, NgramSection.FILE)) {
             long size = Files.size(dir.resolve(f));
             assertTrue(size <= 30_000_000L, f + " is " + size + " bytes, over the 30 MB limit for a bundled model");
         }
     }
 
+    /** Flips one bit in the middle of the bundle file {@code file} in {@code dir}; the load must fail saying so. */
+    private static void assertTamperedFileRejected(Path dir, String file, String message) throws IOException {
+        copyBundle(dir);
+        byte[] bytes = Files.readAllBytes(dir.resolve(file));
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(dir.resolve(file), bytes);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
     @Test
     void tamperedModelIsRejectedAtLoad(@TempDir Path dir) throws IOException {
-        copyBundle(dir);
-        byte[] model = Files.readAllBytes(dir.resolve(ModelBundle.MODEL));
-        model[model.length / 2] ^= 0x01;
-        Files.write(dir.resolve(ModelBundle.MODEL), model);
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
-        assertTrue(e.getMessage().contains("corrupt or tampered"), e.getMessage());
+        assertTamperedFileRejected(dir, ModelBundle.MODEL, "corrupt or tampered");
+    }
+
+    @Test
+    void bundledModelHasAnNgramMemberPerLabel() {
+        assertEquals(3, ModelBundle.bundled().stacks().size());
+    }
+
+    @Test
+    void tamperedNgramWeightsAreRejectedAtLoad(@TempDir Path dir) throws IOException {
+        assertTamperedFileRejected(dir, NgramSection.FILE, NgramSection.FILE + " has sha256");
     }
 
     @Test
     void tamperedScreeningModelIsRejectedAtLoad(@TempDir Path dir) throws IOException {
-        copyBundle(dir);
-        byte[] screen = Files.readAllBytes(dir.resolve(SCREEN));
-        screen[screen.length / 2] ^= 0x01;
-        Files.write(dir.resolve(SCREEN), screen);
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
-        assertTrue(e.getMessage().contains(SCREEN + " has sha256"), e.getMessage());
+        assertTamperedFileRejected(dir, SCREEN, SCREEN + " has sha256");
     }
 
     @Test
@@ -121,6 +145,14 @@ class ModelBundleTest {
         String json = Files.readString(manifest);
         Files.writeString(manifest, json.replaceFirst("\"labels\"\\s*:\\s*\\[[^\\]]*\\]",
                 "\"labels\": [\"blackmail\", \"coercion\"]"));
+        // its n-gram member holds three labels' weights, which the loader refuses first
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("ngram dim 262144.0 does not match ngram.f32 (3145728 bytes of float32 "
+                + "for 2 output(s))"), e.getMessage());
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode m = (ObjectNode) mapper.readTree(manifest.toFile());
+        m.remove(List.of("ngram", "stack"));
+        mapper.writeValue(manifest.toFile(), m);
         assertClassifierRejects(dir, "outputs 3 labels");
     }
 

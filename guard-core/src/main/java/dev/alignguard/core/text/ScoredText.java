@@ -36,15 +36,17 @@ public final class ScoredText {
     private final String text;
     private final int inputChars;
     private final boolean oversized;
+    private final String actionText;
 
     private ScoredText(List<Field> fields, List<Part> parts, List<String> warnings, String text, int inputChars,
-                       boolean oversized) {
+                       boolean oversized, String actionText) {
         this.fields = fields;
         this.parts = parts;
         this.warnings = warnings;
         this.text = text;
         this.inputChars = inputChars;
         this.oversized = oversized;
+        this.actionText = actionText;
     }
 
     /** The action as a guard with default settings scores it ({@link Chunking#DEFAULT}, 100,000 characters). */
@@ -127,6 +129,15 @@ public final class ScoredText {
     /** The fields' text as extracted, each followed by a NUL character (what the audit record hashes). */
     public String text() {
         return text;
+    }
+
+    /**
+     * The whole action as one normalised text, as the training pipeline's {@code texts.action_text} builds it: a
+     * tool call's payload, then its rationale on a new line when it has one; a plan's, output's or message's text.
+     * What a model's document-level member reads ({@code Classifier#forAction}).
+     */
+    public String actionText() {
+        return actionText;
     }
 
     /** The characters of all fields, the whole-action text not counted twice. */
@@ -248,8 +259,11 @@ public final class ScoredText {
             if (parts.isEmpty()) {
                 warnings.add("nothing to score: the action's text is empty after normalisation");
             }
+            // a tool call with a rationale: payload, rationale, then the whole-action field of both
+            FieldText whole = extracted.size() > 2 && extracted.get(1).field() == ScoredField.RATIONALE
+                    ? extracted.get(2) : extracted.get(0);
             return new ScoredText(List.copyOf(fields), List.copyOf(parts), List.copyOf(warnings), joined.toString(),
-                    total, over);
+                    total, over, TextNormalizer.normalize(whole.text()).text());
         }
 
         /** The field (folded, its encoded runs blanked) unless a decoded view replaces it, then each view. */

@@ -24,6 +24,20 @@ class ScoredTextTest {
     }
 
     @Test
+    void theActionTextIsThePayloadThenTheRationaleNormalised() {
+        ScoredText t = ScoredText.of(AgentAction.toolCall("send_email", "{\"body\":\"hello\"}", "the user\u200B asked"));
+        assertEquals(ScoredText.normalize(t.fields().get(0).text() + "\nthe user asked"), t.actionText());
+        assertTrue(t.actionText().startsWith("send_email"), t.actionText());
+    }
+
+    @Test
+    void theActionTextOfACallWithoutRationaleIsItsPayloadAndOfATextItsText() {
+        ScoredText call = ScoredText.of(AgentAction.toolCall("send_email", "{\"body\":\"hello\"}", null));
+        assertEquals(ScoredText.normalize(call.fields().get(0).text()), call.actionText());
+        assertEquals("Hello world", ScoredText.of(AgentAction.output("Hello\u200B   world")).actionText());
+    }
+
+    @Test
     void windowsAreDistinctAndNormalised() {
         ScoredText t = ScoredText.of(AgentAction.output("Hello\u200B   world"));
         assertEquals(List.of("Hello world"), t.windows());

@@ -8,6 +8,7 @@ import dev.alignguard.core.classify.ClassifierException;
 import dev.alignguard.core.classify.ModelInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A bounded cache in front of a classifier, so repeated texts (the same tool call retried, a plan checked
@@ -70,6 +71,11 @@ public final class CachingClassifier implements Classifier {
     /** Drops every cached score. */
     public void invalidateAll() {
         cache.invalidateAll();
+    }
+
+    @Override
+    public UnaryOperator<float[]> forAction(String actionText) {
+        return delegate.forAction(actionText);
     }
 
     @Override

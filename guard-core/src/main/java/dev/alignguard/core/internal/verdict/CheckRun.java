@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One call of {@code Guard.checkAll}: the {@link ScoredText} of every action, every distinct window scored in
@@ -160,6 +161,7 @@ public final class CheckRun {
         Map<Category, Evidence> evidence = new HashMap<>();
         List<Reason> reasons = new ArrayList<>();
         Decision decision = Decision.ALLOW;
+        UnaryOperator<float[]> combine = classifier.forAction(texts.get(i).actionText());
         for (Indexed p : parts) {
             if (p.action() != i) {
                 continue;
@@ -167,7 +169,7 @@ public final class CheckRun {
             Map<Category, Double> fieldScores = new EnumMap<>(Category.class);
             Map<Category, Integer> argmax = new EnumMap<>(Category.class);
             for (int k = 0; k < p.windowText().length; k++) {
-                float[] row = scores[p.windowText()[k]];
+                float[] row = combine.apply(scores[p.windowText()[k]]);
                 for (int l = 0; l < labels.size(); l++) {
                     Category c = labels.get(l);
                     if (row[l] > fieldScores.getOrDefault(c, -1.0)) {
