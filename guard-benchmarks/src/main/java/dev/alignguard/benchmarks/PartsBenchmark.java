@@ -9,6 +9,7 @@ import dev.alignguard.core.AgentAction;
 import dev.alignguard.core.Guard;
 import dev.alignguard.core.Verdict;
 import dev.alignguard.core.classify.ClassifierException;
+import dev.alignguard.core.text.ScoredText;
 import dev.alignguard.onnx.ModelBundle;
 import dev.alignguard.onnx.OnnxClassifier;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Xms1g", "-Xmx1g",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.ai.djl=error"})
 public class PartsBenchmark {
+    /** A window's scores for the n-gram member to combine with (any row in [0, 1] costs the same). */
+    private static final float[] NGRAM_ROW = {0.2f, 0.1f, 0.05f};
 
     /**
      * The tool calls and, per variant, the classifier calls the guard makes for it (lists of window texts,
@@ -313,6 +316,15 @@ public class PartsBenchmark {
         for (List<String> call : c.next(a.calls)) {
             bh.consume(o.classifier.score(call));
         }
+    }
+
+    /**
+     * Model 0.9.0's n-gram member for one action, paid once per check beside the window passes: the whole action's
+     * features and three logits ({@code forAction}), then one window's scores combined with them.
+     */
+    @Benchmark
+    public float[] ngramMember(Actions a, Onnx o, Cursor c) {
+        return o.classifier.forAction(ScoredText.of(c.next(a.actions)).actionText()).apply(NGRAM_ROW);
     }
 
     @Benchmark
