@@ -1,10 +1,12 @@
 package dev.alignguard.onnx;
 
 /**
- * How the corpus model combines its two members: a window's score is
+ * How a model combines its two members, for one output: a window's score is
  * {@code sigmoid(windowWeight * logit(p) + ngramWeight * g + bias)}, where {@code p} is the window transformer's
- * probability and {@code g} the {@link NgramModel}'s logit for the document. Fitted on the validation writers by
- * training/malevolence_stack.py; both weights are positive, so a document's highest window stays its highest.
+ * probability and {@code g} the {@link NgramModel}'s logit for the document (the corpus model) or the whole action
+ * (the guard model, one stack per label, which keeps the higher of this and {@code p}). Fitted on the validation
+ * writers by training/malevolence_stack.py and training/guard_stack.py; both weights are positive, so a document's
+ * highest window stays its highest.
  */
 record DocumentStack(NgramModel ngram, double windowWeight, double ngramWeight, double bias) {
     /** Probabilities are clipped to [EPS, 1 - EPS] before the logit, as in training. */

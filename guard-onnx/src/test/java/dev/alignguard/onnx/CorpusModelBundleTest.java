@@ -176,6 +176,14 @@ class CorpusModelBundleTest {
         assertTrue(e.getMessage().contains("is corrupt or tampered with: ngram.f32 has sha256"), e.getMessage());
     }
 
+    /** A bundle with an n-gram member whose manifest has {@code from} replaced by {@code to} is refused naming why. */
+    private static void assertEditedMemberRefused(Path dir, String from, String to, String message) {
+        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
+        TinyModelBundle.editManifest(dir, m -> m.replace(from, to));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
     @Test
     void refusesAnNgramMemberWithoutItsStack(@TempDir Path dir) {
         TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
@@ -186,20 +194,14 @@ class CorpusModelBundleTest {
 
     @Test
     void refusesCharacterNgramsThisVersionDoesNotCompute(@TempDir Path dir) {
-        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
-        TinyModelBundle.editManifest(dir, m -> m.replace("\"char_ngrams\": [3, 5]", "\"char_ngrams\": [2, 4]"));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
-        assertTrue(e.getMessage().contains("computes character n-grams of 3 and 5 every 2 code points"),
-                e.getMessage());
+        assertEditedMemberRefused(dir, "\"char_ngrams\": [3, 5]", "\"char_ngrams\": [2, 4]",
+                "computes character n-grams of 3 and 5 every 2 code points");
     }
 
     @Test
     void refusesADimensionOtherThanTheWeightsFiles(@TempDir Path dir) {
-        TinyModelBundle.withNgram(TinyModelBundle.corpus(dir), new float[16], 0.25, STACK);
-        TinyModelBundle.editManifest(dir, m -> m.replace("\"dim\": 16", "\"dim\": 32"));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> CorpusModelBundle.fromDirectory(dir));
-        assertTrue(e.getMessage().contains("ngram dim 32.0 does not match ngram.f32 (64 bytes of float32 for 1 output(s))"),
-                e.getMessage());
+        assertEditedMemberRefused(dir, "\"dim\": 16", "\"dim\": 32",
+                "ngram dim 32.0 does not match ngram.f32 (64 bytes of float32 for 1 output(s))");
     }
 
     @Test
