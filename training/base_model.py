@@ -79,15 +79,17 @@ def _vocab_size(path):
 
 def full_vocab_rows(path):
     """For a vocabulary cut from the encoder's own: the encoder's row of each token, in the new id order, so that
-    the embedding rows of any model on the full vocabulary can be taken for it."""
+    the embedding rows of any model on the full vocabulary can be taken for it. A token the encoder lacks (an
+    ideograph extend_vocab.py added) takes the [UNK] row, as extend_vocab.py initialises it."""
     import json
     with open(FULL_TOKENIZER_PATH, encoding="utf-8") as f:
-        full = json.load(f)["model"]["vocab"]
+        full_tokenizer = json.load(f)["model"]
+    full = full_tokenizer["vocab"]
     with open(path, encoding="utf-8") as f:
         pruned = json.load(f)["model"]["vocab"]
     rows = [None] * len(pruned)
     for token, i in pruned.items():
-        rows[i] = full[token]
+        rows[i] = full.get(token, full[full_tokenizer["unk_token"]])
     return rows
 
 

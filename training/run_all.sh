@@ -36,7 +36,7 @@
 #                                  rebuilt as a PyTorch checkpoint (checkpoint_from_bundle.py) on its own (already cut)
 #                                  vocabulary, and RELEASE_LATER_STAGES (which must then be set: the new stages only)
 #                                  continue it. For a machine that no longer holds the fp32 checkpoints in training/work.
-#        RELEASE_VERSION=X.Y.Z     the bundle's version (default 0.9.0, what the defaults rebuild)
+#        RELEASE_VERSION=X.Y.Z     the bundle's version (default 0.9.1, what the defaults rebuild)
 #        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces all release stages
 #        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly;
 #                                                        later stages still assemble their own corpus)
@@ -52,7 +52,7 @@ RELEASE_LATER_STAGES_SET="${RELEASE_LATER_STAGES+set}"
 RELEASE_LATER_STAGES="${RELEASE_LATER_STAGES-94:5678:avg 99:9012 102:3456}"
 RELEASE_LATER_ARGS="${RELEASE_LATER_ARGS:---lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
-RELEASE_VERSION="${RELEASE_VERSION-0.9.0}"
+RELEASE_VERSION="${RELEASE_VERSION-0.9.1}"
 
 step "setup (Debian packages)"
 bash training/setup.sh
@@ -184,6 +184,10 @@ $PY training/guard_stack.py --corpus-dir "$CORPUS" thresholds --scores training/
   --json training/reports/guard-stack.json
 $PY training/guard_stack.py bundle --json training/reports/guard-stack.json --weights training/work/guard-ngram.f32 \
   --version "$RELEASE_VERSION"
+
+step "the screen's clear_below re-fitted by its rule on the scores after the member's stack"
+ALIGNGUARD_TOKENIZER=guard-model/src/main/resources/dev/alignguard/model/tokenizer.json \
+  $PY training/screen_refit.py --corpus-dir "$CORPUS" --write
 
 step "measure through the Java guard (CLI) on test and, measure only, dev-eval"
 mvn -q -B -DskipTests install

@@ -285,19 +285,23 @@ def train_student(a, splits):
     return model, time.time() - t0
 
 
-def calibrate(sv, vy, vt, thresholds, max_r1_loss, max_flag_loss):
+def calibrate(sv, vy, vt, thresholds, max_r1_loss, max_flag_loss, combine=None):
     """clear_below = q_l x each label's flag threshold, one multiple q_l in [0, 1.00] (steps of 0.02) per
     label, as large as validation allows: the cascade may lose at most `max_r1_loss` recall at 1% FPR and at
     most `max_flag_loss` recall at the flag threshold against the teacher alone, for every label. The multiples
     grow together from 0 while the constraints hold, then one step at a time, label after label (a label whose teacher scores run
-    high on benign text, like self_preservation, would otherwise hold the others back)."""
+    high on benign text, like self_preservation, would otherwise hold the others back). `combine` maps a score
+    matrix to the scores the guard decides on (screen_refit.py: a document member's stack); both the cascade's
+    and the teacher's scores go through it before recall is measured."""
+    combine = combine or (lambda x: x)
     flag = np.array([thresholds[l]["flag"] for l in LABELS])
-    base = [(recall_at_fpr(vt[vy[:, k] == 1, k], vt[vy[:, k] == 0, k], 0.01), np.mean(vt[vy[:, k] == 1, k] >= flag[k]))
-            for k in range(len(LABELS))]
+    full = combine(vt)
+    base = [(recall_at_fpr(full[vy[:, k] == 1, k], full[vy[:, k] == 0, k], 0.01),
+             np.mean(full[vy[:, k] == 1, k] >= flag[k])) for k in range(len(LABELS))]
 
     def ok(q):
         cleared = np.all(sv < q * flag, axis=1)
-        cascade = np.where(cleared[:, None], sv, vt)
+        cascade = combine(np.where(cleared[:, None], sv, vt))
         for k in range(len(LABELS)):
             y = vy[:, k]
             if recall_at_fpr(cascade[y == 1, k], cascade[y == 0, k], 0.01) < base[k][0] - max_r1_loss:

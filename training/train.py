@@ -56,6 +56,11 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--init", help="start from this checkpoint (state dict) instead of the pretrained encoder: "
                                   "continued training with a fresh schedule and batch order")
+    p.add_argument("--train-rows-from", type=int, metavar="ID",
+                   help="train the word-embedding rows from this token id on (tokens extend_vocab.py added, which "
+                        "start as copies of [UNK]); every other embedding stays frozen")
+    p.add_argument("--new-rows-lr", type=float, default=2e-3,
+                   help="peak learning rate of those rows (they start far from where they belong)")
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--eval-batch", type=int, default=64)
     p.add_argument("--run-state", help="save the whole run (weights, optimiser, schedule, batch order, RNGs) to this "
@@ -128,6 +133,19 @@ def evaluate_val(model, val_items, val_seqs, val_records, batch_size):
             "item_macro_auroc": macro_auroc(y_items, probs), "bce": bce}
 
 
+def new_rows_trainable(model, first):
+    """The word-embedding table with only rows >= first learning: the other rows' gradients are zeroed, and with no
+    weight decay AdamW leaves a row whose gradient was always zero exactly as it was."""
+    w = model.encoder.embeddings.word_embeddings.weight
+    if not 0 < first < w.shape[0]:
+        raise SystemExit(f"--train-rows-from {first}: the table has {w.shape[0]} rows")
+    w.requires_grad_(True)
+    keep = torch.zeros(w.shape[0], 1)
+    keep[first:] = 1.0
+    w.register_hook(lambda g: g * keep)
+    return w
+
+
 def main(argv=None):
     a = parse_args(argv)
     t_start = time.time()
@@ -172,11 +190,15 @@ def main(argv=None):
     enc_params = [p for n, p in model.encoder.named_parameters() if p.requires_grad]
     decay = [p for p in enc_params if p.dim() > 1]
     no_decay = [p for p in enc_params if p.dim() <= 1]
-    opt = torch.optim.AdamW([
+    groups = [
         {"params": decay, "lr": a.lr, "weight_decay": a.weight_decay, "base_lr": a.lr},
         {"params": no_decay, "lr": a.lr, "weight_decay": 0.0, "base_lr": a.lr},
         {"params": list(model.head.parameters()), "lr": a.head_lr, "weight_decay": 0.0, "base_lr": a.head_lr},
-    ])
+    ]
+    if a.train_rows_from is not None:
+        groups.append({"params": [new_rows_trainable(model, a.train_rows_from)], "lr": a.new_rows_lr,
+                       "weight_decay": 0.0, "base_lr": a.new_rows_lr})
+    opt = torch.optim.AdamW(groups)
     n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     print(f"trainable params {n_train / 1e6:.2f}M (frozen: embeddings + {a.freeze_layers} layer(s))", flush=True)
 

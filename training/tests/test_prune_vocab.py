@@ -15,10 +15,11 @@ TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "[unused0]", "a", "b", "
           "bark", "bar", "##ark", "ark"]
 
 
-def full_tokenizer():
-    vocab = {t: i for i, t in enumerate(TOKENS)}
+def full_tokenizer(tokens=TOKENS, specials=5):
+    """A BERT tokenizer.json over `tokens`, the first `specials` of them special ([PAD] [UNK] [CLS] [SEP] ...)."""
+    vocab = {t: i for i, t in enumerate(tokens)}
     return {"added_tokens": [{"id": vocab[t], "content": t, "special": True, "normalized": False, "lstrip": False,
-                              "rstrip": False, "single_word": False} for t in TOKENS[:5]],
+                              "rstrip": False, "single_word": False} for t in tokens[:specials]],
             "post_processor": {"type": "TemplateProcessing",
                                "special_tokens": {"[CLS]": {"id": "[CLS]", "ids": [2], "tokens": ["[CLS]"]},
                                                   "[SEP]": {"id": "[SEP]", "ids": [3], "tokens": ["[SEP]"]}}},

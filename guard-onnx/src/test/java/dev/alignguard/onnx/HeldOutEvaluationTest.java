@@ -109,10 +109,11 @@ class HeldOutEvaluationTest {
     }
 
     /**
-     * The screen was fitted against the transformer alone (at most 0.5 points of recall at 1% FPR on validation).
-     * Model 0.9.0's n-gram member raises the full model's windows more than the screen's cleared ones, so on this
-     * split the cascade costs 1.6 points for self_preservation (0.8.0: at most 0.7): the bound is two points until
-     * the screen's clear_below is re-fitted against the combined scores.
+     * The screen's clear_below is fitted to cost at most 0.5 points of recall at 1% FPR on validation, since model
+     * 0.9.1 on the scores after the n-gram member's stack (training/screen_refit.py; 0.9.0's was fitted against the
+     * transformer alone and cost 1.6 points for self_preservation here). On this split the cascade still costs 1.3
+     * points for self_preservation: the screen's gap between validation and test, not the member (a 0.2-point budget
+     * would hold it to 0.4 but send about 70% more benign public calls to the transformer). Hence two points.
      */
     @Test
     void cascadeCostsAtMostTwoPointsOfRecallAtOnePercentFprAgainstTheFullModel() {
