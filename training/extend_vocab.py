@@ -25,7 +25,6 @@ What it does, with the bundle size fixed (the 30 MB limit leaves room for about 
 """
 import argparse
 import collections
-import copy
 import json
 import os
 import sys
@@ -33,11 +32,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+from prune_vocab import prune_checkpoint, prune_onnx_table, pruned_tokenizer  # noqa: E402
 from texts import load_jsonl, record_texts  # noqa: E402
 from textnorm import normalise  # noqa: E402
 from wordpiece import WordPiece, _is_chinese_char  # noqa: E402
-
-EMBEDDING_KEY = "encoder.embeddings.word_embeddings.weight"
 
 
 def missing_ideographs(tok, texts):
@@ -65,49 +63,16 @@ def droppable(tokenizer, use):
 
 
 def extended(tokenizer, drop, new_tokens):
-    """(tokenizer.json, rows): the kept tokens renumbered in order, then `new_tokens`; rows[new id] = the old row
-    to copy (the [UNK] row for a new token)."""
+    """(tokenizer.json, rows): the kept tokens renumbered in order (prune_vocab.pruned_tokenizer), then
+    `new_tokens`; rows[new id] = the old row to copy (the [UNK] row for a new token)."""
     vocab = tokenizer["model"]["vocab"]
     unk = vocab[tokenizer["model"]["unk_token"]]
     drop = set(drop)
-    kept = [i for t, i in sorted(vocab.items(), key=lambda kv: kv[1]) if i not in drop]
-    new_id = {old: new for new, old in enumerate(kept)}
-    out = copy.deepcopy(tokenizer)
-    inv = {i: t for t, i in vocab.items()}
-    out["model"]["vocab"] = {inv[i]: new_id[i] for i in kept}
+    kept = sorted(i for i in vocab.values() if i not in drop)
+    out = pruned_tokenizer(tokenizer, kept)
     for k, t in enumerate(new_tokens):
         out["model"]["vocab"][t] = len(kept) + k
-    for t in out.get("added_tokens", []):
-        t["id"] = new_id[t["id"]]
-    for spec in (out.get("post_processor") or {}).get("special_tokens", {}).values():
-        spec["ids"] = [new_id[i] for i in spec["ids"]]
-    if out.get("padding"):
-        out["padding"]["pad_id"] = new_id[out["padding"]["pad_id"]]
     return out, kept + [unk] * len(new_tokens)
-
-
-def extend_checkpoint(src, dst, rows):
-    import torch
-    sd = torch.load(src, map_location="cpu")
-    sd[EMBEDDING_KEY] = sd[EMBEDDING_KEY][torch.tensor(rows)].clone()
-    torch.save(sd, dst)
-
-
-def extend_onnx_table(src, dst, rows, vocab_size):
-    """Re-rows every initializer with one row per token (the screen's embedding table)."""
-    import numpy as np
-    import onnx
-    from onnx import numpy_helper
-    m = onnx.load(src)
-    done = 0
-    for i, init in enumerate(m.graph.initializer):
-        if len(init.dims) == 2 and init.dims[0] == vocab_size:
-            m.graph.initializer[i].CopyFrom(numpy_helper.from_array(numpy_helper.to_array(init)[np.array(rows)],
-                                                                    init.name))
-            done += 1
-    if done == 0:
-        raise SystemExit(f"{src}: no table with one row per token ({vocab_size})")
-    onnx.save(m, dst)
 
 
 def main(argv=None):
@@ -135,9 +100,9 @@ def main(argv=None):
     with open(a.out, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False)
     for src, dst in a.ckpt:
-        extend_checkpoint(src, dst, rows)
+        prune_checkpoint(src, dst, rows, vocab=len(tokenizer["model"]["vocab"]))
     for src, dst in a.student:
-        extend_onnx_table(src, dst, rows, len(tokenizer["model"]["vocab"]))
+        prune_onnx_table(src, dst, rows, vocab=len(tokenizer["model"]["vocab"]))
     after = WordPiece.from_file(a.out)
     unk_before = sum(1 for t in texts for i in tok.tokenize_ids(normalise(t)) if i == tok.unk_id)
     unk_after = sum(1 for t in texts for i in after.tokenize_ids(normalise(t)) if i == after.unk_id)

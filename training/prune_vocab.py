@@ -31,9 +31,6 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-if os.environ.get("ALIGNGUARD_TOKENIZER"):
-    raise SystemExit("prune_vocab.py cuts the encoder's own vocabulary: unset ALIGNGUARD_TOKENIZER")
-
 import base_model  # noqa: E402
 import common  # noqa: E402
 from texts import load_jsonl, record_texts  # noqa: E402
@@ -75,30 +72,31 @@ def pruned_tokenizer(full, keep):
     return out
 
 
-def prune_checkpoint(src, dst, rows):
+def prune_checkpoint(src, dst, rows, vocab=base_model.FULL_VOCAB):
+    """The model's word-embedding table (of `vocab` rows) re-rowed: new row i is old row rows[i]."""
     import torch
     sd = torch.load(src, map_location="cpu")
-    if sd[EMBEDDING_KEY].shape[0] != base_model.FULL_VOCAB:
-        raise SystemExit(f"{src}: the word-embedding table has {sd[EMBEDDING_KEY].shape[0]} rows, not the full "
-                         f"vocabulary's {base_model.FULL_VOCAB}")
+    if sd[EMBEDDING_KEY].shape[0] != vocab:
+        raise SystemExit(f"{src}: the word-embedding table has {sd[EMBEDDING_KEY].shape[0]} rows, not the "
+                         f"vocabulary's {vocab}")
     sd[EMBEDDING_KEY] = sd[EMBEDDING_KEY][rows].clone()
     torch.save(sd, dst)
 
 
-def prune_onnx_table(src, dst, rows):
-    """Keeps `rows` of every initializer with one row per token (the student's embedding table)."""
+def prune_onnx_table(src, dst, rows, vocab=base_model.FULL_VOCAB):
+    """Re-rows every initializer with one row per token of the `vocab` tokens (the student's embedding table)."""
     import numpy as np
     import onnx
     from onnx import numpy_helper
     m = onnx.load(src)
     cut = 0
     for i, init in enumerate(m.graph.initializer):
-        if len(init.dims) == 2 and init.dims[0] == base_model.FULL_VOCAB:
+        if len(init.dims) == 2 and init.dims[0] == vocab:
             arr = numpy_helper.to_array(init)[np.array(rows)]
             m.graph.initializer[i].CopyFrom(numpy_helper.from_array(arr, init.name))
             cut += 1
     if cut == 0:
-        raise SystemExit(f"{src}: no table with one row per token of the full vocabulary")
+        raise SystemExit(f"{src}: no table with one row per token of the vocabulary ({vocab})")
     onnx.save(m, dst)
 
 
@@ -132,6 +130,8 @@ def main(argv=None):
     p.add_argument("--ckpt", nargs=2, action="append", default=[], metavar=("IN_PT", "OUT_PT"))
     p.add_argument("--student", nargs=2, action="append", default=[], metavar=("IN_ONNX", "OUT_ONNX"))
     a = p.parse_args(argv)
+    if os.environ.get("ALIGNGUARD_TOKENIZER"):  # common.encode_texts must read the encoder's own vocabulary
+        raise SystemExit("prune_vocab.py cuts the encoder's own vocabulary: unset ALIGNGUARD_TOKENIZER")
     base_model.ensure_extracted()
     with open(base_model.FULL_TOKENIZER_PATH, encoding="utf-8") as f:
         full = json.load(f)

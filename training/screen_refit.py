@@ -18,7 +18,6 @@ The test split is only measured.
       /usr/bin/python3 training/screen_refit.py [--write [--version 0.9.1]] [--json training/reports/screen-refit.json]
 """
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -30,10 +29,9 @@ sys.path.insert(0, HERE)
 
 import common  # noqa: E402
 import ngram_model  # noqa: E402
-import ortcheck  # noqa: E402
 from guard_stack import BUNDLE, NGRAM_CHARS, combined  # noqa: E402
 from metrics import recall_at_fpr  # noqa: E402
-from student import calibrate  # noqa: E402
+from student import calibrate, teacher_probs  # noqa: E402
 from texts import LABELS, action_text, items_from_records, load_jsonl  # noqa: E402
 
 
@@ -49,19 +47,6 @@ def item_ngram_logits(records, items, weights, biases):
     X = [ngram_model.features(action_text(r), NGRAM_CHARS)[0] for r in records]
     g = np.column_stack([ngram_model.predict(X, weights[k], biases[k]) for k in range(len(LABELS))])
     return g[[it["rec"] for it in items]]
-
-
-def scores(model_path, seqs, tag):
-    """Model outputs for token sequences, cached in training/work by model and input hash (a refit reruns cheaply)."""
-    h = hashlib.sha256()
-    with open(model_path, "rb") as f:
-        h.update(hashlib.sha256(f.read()).digest())
-    for s in seqs:
-        h.update(np.asarray(s, dtype=np.int32).tobytes())
-    cache = os.path.join(common.WORK, f"refit_{tag}_{h.hexdigest()[:16]}.npy")
-    if not os.path.exists(cache):
-        np.save(cache, ortcheck.run(model_path, seqs, batch=16, threads=2, verbose=False))
-    return np.load(cache)
 
 
 def main(argv=None):
@@ -89,8 +74,9 @@ def main(argv=None):
         seqs = common.encode_texts([it["text"] for it in items])
         g = item_ngram_logits(records, items, weights, biases)
         y = np.array([it["labels"] for it in items], dtype=np.float64)
-        s = scores(os.path.join(a.bundle_dir, manifest["screen"]["file"]), seqs, f"screen_{split}")
-        t = scores(os.path.join(a.bundle_dir, manifest["model"]["file"]), seqs, f"model_{split}")
+        # student.teacher_probs scores any graph through ONNX Runtime Java, cached by file and inputs
+        s = teacher_probs(os.path.join(a.bundle_dir, manifest["screen"]["file"]), seqs, f"screen_{split}", a.corpus_dir)
+        t = teacher_probs(os.path.join(a.bundle_dir, manifest["model"]["file"]), seqs, f"model_{split}", a.corpus_dir)
         splits[split] = (y, s, t, g)
         print(f"{split}: {len(records)} records, {len(items)} texts scored", flush=True)
 
