@@ -23,6 +23,9 @@
   a record to its first 128 tokens, so without them the model never sees the middle of a long benign e-mail
   or runbook, which the guard scores window by window (0.5.0 stopped 29% of 620-word benign documents).
 - Rows whose blind audit label (writers/audit.py) differs from the writer's are dropped.
+- --repeat-lang (train only, off by default): records in the named languages appear K times, each copy right
+  after its record (the CJK stages: a stage of 800 steps sees a sixth of the training split, and the CJK rows
+  are 7% of it).
 - Every record gets `writer` ("template" or "public" for v3 rows). Exact duplicates of the text or payload
   (lower-cased, whitespace collapsed) are dropped from train when they occur in val or test.
 Deterministic for a given seed and input. Standard library only.
@@ -256,6 +259,28 @@ def public_windows(n, rng):
     return rng.sample(out, min(n, len(out)))
 
 
+def repeat_spec(text):
+    """{"zh": 3, "*": 2} from "zh:3,*:2"."""
+    out = {}
+    for part in text.split(","):
+        lang, _, k = part.partition(":")
+        if not lang or not k.isdigit() or int(k) < 1:
+            raise argparse.ArgumentTypeError(f"expected LANG:K with K >= 1, got {part!r}")
+        out[lang] = int(k)
+    return out
+
+
+def repeated(recs, factors):
+    """Each record followed by its extra copies (ids suffixed '#x1', '#x2', ...), as many as its language's factor
+    says ('*': any language but English), so a training stage sees the languages it reads worst more often."""
+    out = []
+    for r in recs:
+        lang = r.get("lang", "en")
+        k = factors.get(lang, factors.get("*", 1) if lang != "en" else 1)
+        out += [r] + [dict(r, id=f"{r['id']}#x{j}") for j in range(1, k)]
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--writers", default=os.path.join(HERE, "writers"))
@@ -270,6 +295,9 @@ def main(argv=None):
                     help="bury short template rows too (0 = writers' rows only, as before 0.6.0)")
     ap.add_argument("--last-writer", type=int, metavar="N",
                     help="only writers w01..wN (the corpus an earlier release stage trained on, before later writers)")
+    ap.add_argument("--repeat-lang", type=repeat_spec, default={}, metavar="LANG:K,...,*:K",
+                    help="train records in LANG appear K times (each copy right after the record, id + '#xN'); "
+                         "* is every other language but English (e.g. zh:3,ja:3,ko:3,*:2)")
     a = ap.parse_args(argv)
     writer_splits = splits_with(WRITER_SPLITS, val=a.val_writers, test=a.test_writers)
     rng = random.Random(a.seed)
@@ -322,6 +350,8 @@ def main(argv=None):
              "splits": {}}
     for s, recs in splits.items():
         rng.shuffle(recs)
+        if s == "train" and a.repeat_lang:
+            recs = splits[s] = repeated(recs, a.repeat_lang)
         with open(os.path.join(a.out, s + ".jsonl"), "w", encoding="utf-8") as f:
             for r in recs:
                 f.write(dumps(r) + "\n")
