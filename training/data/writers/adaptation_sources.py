@@ -3,14 +3,18 @@
 in another language, keeping each row's label, so that what the model learned from a hundred English voices is
 also shown in the languages it misses most (self_preservation outside English: 4 of 17 caught on dev-eval).
 
-  python3 adaptation_sources.py WRITER=LANG:N,LANG:N... [WRITER=...] [--seed 20]
+  python3 adaptation_sources.py WRITER=LANG:SHARE,LANG:SHARE... [WRITER=...] [--seed 20]
 
 writes sources/<WRITER>.jsonl: per writer 60 opposite-stance pairs (a self_preservation row and its `none` twin),
 30 more self_preservation rows, 45 blackmail, 45 coercion and 60 hard negatives, shuffled, each with the
 `target_lang` it is to be written in (a pair shares one) in the proportions given. Only English rows of
 training writers are drawn (never a validation, test or reserved writer: an adaptation trains, and it must not
 carry a held-out voice into train), at most 700 characters, none whose blind audit disputed its label, and no
-row is given to two writers. Deterministic for a given seed and arguments.
+row is given to two writers. Deterministic for a given seed and arguments. Round 20's sources:
+
+  python3 adaptation_sources.py w119-adapt-de-nl-pl-tr=de:0.35,nl:0.2,pl:0.25,tr:0.2 \
+      w120-adapt-fr-it-es-pt=fr:0.25,it:0.25,es:0.25,pt:0.25 w121-adapt-ko-ja=ko:0.5,ja:0.5 \
+      w122-adapt-zh-ru-uk=zh:0.5,ru:0.3,uk:0.2
 """
 import argparse
 import json
