@@ -85,6 +85,7 @@ def main(argv=None):
     p.add_argument("--min-count", type=int, default=2)
     p.add_argument("--ckpt", nargs=2, action="append", default=[], metavar=("IN_PT", "OUT_PT"))
     p.add_argument("--student", nargs=2, action="append", default=[], metavar=("IN_ONNX", "OUT_ONNX"))
+    p.add_argument("--report", help="write the counts and first_new_row (train.py --train-rows-from) as JSON here")
     a = p.parse_args(argv)
     if not a.tokenizer:
         raise SystemExit("--tokenizer or ALIGNGUARD_TOKENIZER: the tokenizer the models were trained with")
@@ -106,6 +107,13 @@ def main(argv=None):
     after = WordPiece.from_file(a.out)
     unk_before = sum(1 for t in texts for i in tok.tokenize_ids(normalise(t)) if i == tok.unk_id)
     unk_after = sum(1 for t in texts for i in after.tokenize_ids(normalise(t)) if i == after.unk_id)
+    report = {"added": len(new_tokens), "missing": len(missing), "dropped_uses": sum(use.get(i, 0) for i in drop),
+              "unk_before": unk_before, "unk_after": unk_after, "vocabulary": len(out["model"]["vocab"]),
+              "first_new_row": len(rows) - len(new_tokens)}
+    if a.report:
+        with open(a.report, "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=1)
+            f.write("\n")
     print(f"added {len(new_tokens)} ideographs (of {len(missing)} missing, {sum(missing.values())} uses), dropped "
           f"{len(drop)} tokens used {sum(use.get(i, 0) for i in drop)} times in all; [UNK] in the training texts "
           f"{unk_before} -> {unk_after}; vocabulary {len(out['model']['vocab'])} (was {len(tokenizer['model']['vocab'])})")

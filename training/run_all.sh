@@ -36,6 +36,13 @@
 #                                  rebuilt as a PyTorch checkpoint (checkpoint_from_bundle.py) on its own (already cut)
 #                                  vocabulary, and RELEASE_LATER_STAGES (which must then be set: the new stages only)
 #                                  continue it. For a machine that no longer holds the fp32 checkpoints in training/work.
+#        RELEASE_EXTEND_VOCAB=N    with RELEASE_FROM_BUNDLE=1: before the later stages, the CJK ideographs that the
+#                                  training split of writers w01..wN uses at least twice join the vocabulary in place of
+#                                  its least used tokens (extend_vocab.py; the size stays), and every later stage also
+#                                  trains the new embedding rows at RELEASE_NEW_ROWS_LR (default 2e-3). Unset = no change
+#        RELEASE_REPEAT_LANG="L:K,...,*:K"  the repetition a later stage marked "rep" trains with (assemble_v4.py
+#                                  --repeat-lang; default zh:3,ja:3,ko:3,*:2). A stage's flags follow its seed, joined by
+#                                  "+": "118:1357:rep", "94:5678:avg+rep"
 #        RELEASE_VERSION=X.Y.Z     the bundle's version (default 0.9.1, what the defaults rebuild)
 #        TRAIN_ARGS="--epochs 3 --time-budget-min 25"   when set and not empty, replaces all release stages
 #        SKIP_CORPUS=1                                   reuse training/data/corpus as is (no v3 rebuild, no v4 assembly;
@@ -53,6 +60,9 @@ RELEASE_LATER_STAGES="${RELEASE_LATER_STAGES-94:5678:avg 99:9012 102:3456}"
 RELEASE_LATER_ARGS="${RELEASE_LATER_ARGS:---lr 3e-5 --head-lr 1e-4 --max-steps 800 --epochs 1 --freeze-layers 4 --time-budget-min 0}"
 RELEASE_EARLY_CORPUS_ARGS="${RELEASE_EARLY_CORPUS_ARGS:-}"
 RELEASE_VERSION="${RELEASE_VERSION-0.9.1}"
+RELEASE_EXTEND_VOCAB="${RELEASE_EXTEND_VOCAB-}"
+RELEASE_NEW_ROWS_LR="${RELEASE_NEW_ROWS_LR:-2e-3}"
+RELEASE_REPEAT_LANG="${RELEASE_REPEAT_LANG:-zh:3,ja:3,ko:3,*:2}"
 
 step "setup (Debian packages)"
 bash training/setup.sh
@@ -103,6 +113,19 @@ if [ "$FROM_BUNDLE" = 1 ]; then
   tokenizer_parity
 fi
 
+NEW_ROWS_ARGS=""
+if [ -n "$RELEASE_EXTEND_VOCAB" ]; then
+  [ "$FROM_BUNDLE" = 1 ] || { echo "RELEASE_EXTEND_VOCAB needs RELEASE_FROM_BUNDLE=1"; exit 2; }
+  step "vocabulary: the CJK ideographs of writers w01..w$RELEASE_EXTEND_VOCAB in place of the least used tokens"
+  # shellcheck disable=SC2086
+  $PY training/data/assemble_v4.py $RELEASE_CORPUS_ARGS --last-writer "$RELEASE_EXTEND_VOCAB" --out training/work/corpus-vocab
+  $PY training/extend_vocab.py --corpus-dir training/work/corpus-vocab --out training/work/cjk-tokenizer.json \
+    --ckpt training/work/model.pt training/work/model.pt --report training/work/cjk-tokenizer-report.json
+  export ALIGNGUARD_TOKENIZER="$PWD/training/work/cjk-tokenizer.json"
+  NEW_ROWS_ARGS="--train-rows-from training/work/cjk-tokenizer-report.json --new-rows-lr $RELEASE_NEW_ROWS_LR"
+  tokenizer_parity
+fi
+
 EARLY="$CORPUS"
 if [ "$FROM_BUNDLE" != 1 ] && [ -z "${TRAIN_ARGS:-}" ] && [ -n "$RELEASE_EARLY_LAST_WRITER" ]; then
   EARLY=training/work/corpus-early
@@ -125,15 +148,19 @@ fi
 if [ -z "${TRAIN_ARGS:-}" ]; then
   n=0
   for spec in $RELEASE_LATER_STAGES; do
-    IFS=: read -r last seed avg <<< "$spec"
+    IFS=: read -r last seed flags <<< "$spec"
     n=$((n + 1))
-    LATER=training/work/corpus-w$last
-    step "train, later stage $n (continued from the model so far): writers w01..w$last, seed $seed${avg:+, then the mean of its start and end}"
+    avg="" rep=""
+    case "+$flags+" in *+avg+*) avg=avg ;; esac
+    case "+$flags+" in *+rep+*) rep="$RELEASE_REPEAT_LANG" ;; esac
+    LATER=training/work/corpus-w$last${rep:+-rep}
+    step "train, later stage $n (continued from the model so far): writers w01..w$last${rep:+ (repeated: $rep)}, seed $seed${avg:+, then the mean of its start and end}"
     # shellcheck disable=SC2086
-    $PY training/data/assemble_v4.py $RELEASE_CORPUS_ARGS --last-writer "$last" --out "$LATER"
+    $PY training/data/assemble_v4.py $RELEASE_CORPUS_ARGS --last-writer "$last" ${rep:+--repeat-lang "$rep"} --out "$LATER"
     cp training/work/model.pt "training/work/model-later$n-start.pt" && cp training/work/model.json "training/work/model-later$n-start.json"
     # shellcheck disable=SC2086
-    $PY training/train.py --corpus-dir "$LATER" --init "training/work/model-later$n-start.pt" $RELEASE_LATER_ARGS --seed "$seed"
+    $PY training/train.py --corpus-dir "$LATER" --init "training/work/model-later$n-start.pt" $RELEASE_LATER_ARGS --seed "$seed" \
+      $NEW_ROWS_ARGS
     if [ "$avg" = avg ]; then
       cp training/work/model.pt "training/work/model-later$n-end.pt" && cp training/work/model.json "training/work/model-later$n-end.json"
       $PY training/average_weights.py --out training/work/model.pt "training/work/model-later$n-start.pt" "training/work/model-later$n-end.pt"

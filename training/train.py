@@ -56,9 +56,10 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--init", help="start from this checkpoint (state dict) instead of the pretrained encoder: "
                                   "continued training with a fresh schedule and batch order")
-    p.add_argument("--train-rows-from", type=int, metavar="ID",
+    p.add_argument("--train-rows-from", type=first_new_row, metavar="ID|REPORT",
                    help="train the word-embedding rows from this token id on (tokens extend_vocab.py added, which "
-                        "start as copies of [UNK]); every other embedding stays frozen")
+                        "start as copies of [UNK]; or the path of its --report, which names the id); every other "
+                        "embedding stays frozen")
     p.add_argument("--new-rows-lr", type=float, default=2e-3,
                    help="peak learning rate of those rows (they start far from where they belong)")
     p.add_argument("--log-every", type=int, default=20)
@@ -144,6 +145,14 @@ def new_rows_trainable(model, first):
     keep[first:] = 1.0
     w.register_hook(lambda g: g * keep)
     return w
+
+
+def first_new_row(value):
+    """A token id, or the first_new_row of an extend_vocab.py --report file."""
+    if value.isdigit():
+        return int(value)
+    with open(value, encoding="utf-8") as f:
+        return int(json.load(f)["first_new_row"])
 
 
 def main(argv=None):

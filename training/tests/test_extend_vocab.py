@@ -59,6 +59,20 @@ class ExtendVocab(unittest.TestCase):
         self.assertEqual(TOKENS.index("[UNK]"), self.rows[self.out["model"]["vocab"]["关"]])
         self.assertEqual(TOKENS.index("bark"), self.rows[self.out["model"]["vocab"]["bark"]])
 
+    def test_the_report_names_the_first_new_row_for_train_rows_from(self):
+        tok_path = os.path.join(self.d.name, "before.json")
+        corpus = os.path.join(self.d.name, "corpus")
+        os.makedirs(corpus)
+        with open(os.path.join(corpus, "train.jsonl"), "w", encoding="utf-8") as f:
+            for i, t in enumerate(TEXTS):
+                f.write(json.dumps({"id": str(i), "kind": "output", "label": "none", "text": t}) + "\n")
+        report = os.path.join(self.d.name, "report.json")
+        extend_vocab.main(["--tokenizer", tok_path, "--corpus-dir", corpus, "--out",
+                           os.path.join(self.d.name, "out.json"), "--report", report])
+        with open(report, encoding="utf-8") as f:
+            got = json.load(f)
+        self.assertEqual((1, len(TOKENS) - 1), (got["added"], got["first_new_row"]))
+
     def test_special_ids_follow_the_renumbering(self):
         self.assertEqual([0, 1, 2, 3], [t["id"] for t in self.out["added_tokens"]])
         self.assertEqual(3, self.after.sep_id)
@@ -93,6 +107,13 @@ class TrainNewRows(unittest.TestCase):
             opt.step()
         self.assertTrue(torch.equal(before[:4], emb.weight.detach()[:4]))
         self.assertFalse(torch.equal(before[4:], emb.weight.detach()[4:]))
+
+    def test_the_first_new_row_is_read_from_a_number_or_the_report(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "report.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump({"first_new_row": 15745}, f)
+            self.assertEqual((15745, 15745), (train.first_new_row("15745"), train.first_new_row(path)))
 
 
 if __name__ == "__main__":

@@ -90,6 +90,32 @@ class ReleaseStages(unittest.TestCase):
     def test_a_stage_without_avg_is_kept_as_trained(self):
         self.assertFalse(any("average_weights.py" in s for s in dry_run(RELEASE_LATER_STAGES="94:5678")))
 
+    def test_a_rep_stage_trains_on_a_corpus_with_the_languages_repeated(self):
+        steps = dry_run(RELEASE_LATER_STAGES="118:2468 118:1357:rep", RELEASE_REPEAT_LANG="zh:3,*:2")
+        corpora = [s for s in steps if s.startswith("PY training/data/assemble_v4.py")]
+        self.assertNotIn("--repeat-lang", corpora[-2])
+        self.assertIn("--last-writer 118 --repeat-lang zh:3,*:2 --out training/work/corpus-w118-rep", corpora[-1])
+        self.assertIn("--corpus-dir training/work/corpus-w118-rep ", train_runs(RELEASE_LATER_STAGES="118:1357:rep")[-1])
+
+    def test_flags_combine_averaging_and_repetition(self):
+        steps = dry_run(RELEASE_LATER_STAGES="94:5678:avg+rep")
+        self.assertTrue(any("--repeat-lang" in s for s in steps))
+        self.assertTrue(any("average_weights.py" in s for s in steps))
+
+    def test_an_extended_vocabulary_trains_its_new_rows_in_every_later_stage(self):
+        env = dict(RELEASE_FROM_BUNDLE="1", RELEASE_EXTEND_VOCAB="118", RELEASE_LATER_STAGES="118:2468 118:1357:rep")
+        steps = dry_run(**env)
+        extend = [s for s in steps if s.startswith("PY training/extend_vocab.py")]
+        self.assertEqual(1, len(extend))
+        self.assertIn("--corpus-dir training/work/corpus-vocab", extend[0])
+        self.assertLess(steps.index(extend[0]), steps.index(train_runs(**env)[0]))
+        for run in train_runs(**env):
+            self.assertIn("--train-rows-from training/work/cjk-tokenizer-report.json --new-rows-lr 2e-3", run)
+
+    def test_without_an_extended_vocabulary_no_rows_are_singled_out(self):
+        runs = train_runs(RELEASE_FROM_BUNDLE="1", RELEASE_LATER_STAGES="118:2468")
+        self.assertFalse(any("--train-rows-from" in r for r in runs))
+
     def test_without_a_vocabulary_cut_nothing_is_pruned(self):
         self.assertFalse(any("prune_vocab.py" in s for s in dry_run(RELEASE_PRUNE_TOKENS="")))
 
