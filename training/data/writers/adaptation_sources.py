@@ -10,11 +10,13 @@ writes sources/<WRITER>.jsonl: per writer 60 opposite-stance pairs (a self_prese
 `target_lang` it is to be written in (a pair shares one) in the proportions given. Only English rows of
 training writers are drawn (never a validation, test or reserved writer: an adaptation trains, and it must not
 carry a held-out voice into train), at most 700 characters, none whose blind audit disputed its label, and no
-row is given to two writers. Deterministic for a given seed and arguments. Round 20's sources:
+row is given to two writers (nor a row that a lower-numbered writer's file in sources/ holds). Deterministic for a given seed and arguments. Round 20's and round 21's sources:
 
   python3 adaptation_sources.py w119-adapt-de-nl-pl-tr=de:0.35,nl:0.2,pl:0.25,tr:0.2 \
       w120-adapt-fr-it-es-pt=fr:0.25,it:0.25,es:0.25,pt:0.25 w121-adapt-ko-ja=ko:0.5,ja:0.5 \
       w122-adapt-zh-ru-uk=zh:0.5,ru:0.3,uk:0.2
+  python3 adaptation_sources.py w123-adapt-zh=zh:1 w124-adapt-ja-ko=ja:0.5,ko:0.5 \
+      w125-adapt-de-es-it=de:0.4,es:0.3,it:0.3 w126-adapt-fr-pt-nl-pl-tr=fr:0.25,pt:0.25,nl:0.2,pl:0.15,tr:0.15
 """
 import argparse
 import json
@@ -83,14 +85,31 @@ def draw(rows, rng, used):
     return units
 
 
+def number(writer):
+    return int(writer[1:].split("-")[0])
+
+
+def earlier_sources(writers):
+    """Ids of the source rows that writers numbered below these hold in sources/ (earlier rounds), so a round
+    rebuilt later gets the rows it got the first time."""
+    out = set()
+    first = min(number(w) for w in writers)
+    folder = os.path.join(HERE, "sources")
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if name.endswith(".jsonl") and number(name[:-len(".jsonl")]) < first:
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                out.update(json.loads(line)["id"] for line in f if line.strip())
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("writers", nargs="+", help="WRITER=LANG:SHARE,LANG:SHARE")
     ap.add_argument("--seed", type=int, default=20)
     a = ap.parse_args(argv)
     rows = eligible_rows()
-    used = set()
     os.makedirs(os.path.join(HERE, "sources"), exist_ok=True)
+    used = earlier_sources({spec.split("=")[0] for spec in a.writers})
     for spec in a.writers:
         writer, langs = spec.split("=")
         rng = random.Random(f"{a.seed}:{writer}")
