@@ -10,7 +10,8 @@ writes sources/<WRITER>.jsonl: per writer 60 opposite-stance pairs (a self_prese
 `target_lang` it is to be written in (a pair shares one) in the proportions given. Only English rows of
 training writers are drawn (never a validation, test or reserved writer: an adaptation trains, and it must not
 carry a held-out voice into train), at most 700 characters, none whose blind audit disputed its label, and no
-row is given to two writers (nor a row that a lower-numbered writer's file in sources/ holds). Deterministic for a given seed and arguments. Round 20's and round 21's sources:
+row is given to two writers (nor a row that a lower-numbered writer's file in sources/ holds). Deterministic
+for a given seed and arguments. Round 20's and round 21's sources:
 
   python3 adaptation_sources.py w119-adapt-de-nl-pl-tr=de:0.35,nl:0.2,pl:0.25,tr:0.2 \
       w120-adapt-fr-it-es-pt=fr:0.25,it:0.25,es:0.25,pt:0.25 w121-adapt-ko-ja=ko:0.5,ja:0.5 \
@@ -22,12 +23,13 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 import audit  # noqa: E402
-from assemble_v4 import RESERVED_WRITERS, WRITER_SPLITS  # noqa: E402
+from assemble_v4 import RESERVED_WRITERS, WRITER_SPLITS, writer_number  # noqa: E402
 
 PAIRS, SP_SINGLES, BLACKMAIL, COERCION, HARD_NEGATIVES = 60, 30, 45, 45, 60
 MAX_CHARS = 700
@@ -47,7 +49,7 @@ def eligible_rows():
     rows = []
     for name in sorted(os.listdir(HERE)):
         writer = name[:-len(".jsonl")]
-        if not (name.endswith(".jsonl") and writer[:1] == "w" and writer[1:4].rstrip("-").isdigit()) or writer in held:
+        if not (name.endswith(".jsonl") and re.match(r"w\d+-", writer)) or writer in held:
             continue
         rows += [r for r in audit.rows_of(writer) if r.get("lang") == "en" and r["id"] not in disputed
                  and size(r) <= MAX_CHARS]
@@ -85,18 +87,14 @@ def draw(rows, rng, used):
     return units
 
 
-def number(writer):
-    return int(writer[1:].split("-")[0])
-
-
 def earlier_sources(writers):
     """Ids of the source rows that writers numbered below these hold in sources/ (earlier rounds), so a round
     rebuilt later gets the rows it got the first time."""
     out = set()
-    first = min(number(w) for w in writers)
+    first = min(writer_number(w) for w in writers)
     folder = os.path.join(HERE, "sources")
     for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
-        if name.endswith(".jsonl") and number(name[:-len(".jsonl")]) < first:
+        if name.endswith(".jsonl") and writer_number(name[:-len(".jsonl")]) < first:
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 out.update(json.loads(line)["id"] for line in f if line.strip())
     return out
