@@ -16,6 +16,9 @@ ALIGNGUARD_ENCODER=e5-small ALIGNGUARD_TEXT_PREFIX=none ALIGNGUARD_TOKENIZER=<th
 
 usage: checkpoint_from_bundle.py [--bundle guard-model/src/main/resources/dev/alignguard/model] --out work/X.pt
        [--check]   compare the rebuilt model's calibrated probabilities with the bundle's parity.jsonl
+--bundle also takes a stage's checkpoint folder (training/checkpoints/<name>: quantize.py's int8 model.onnx before
+calibration, and the tokenizer.json it was trained on), so a release can resume on another machine after the
+stages; --check needs a released bundle.
 """
 import argparse
 import json
@@ -81,11 +84,13 @@ def _weights(g, state_keys, onnx_path):
 
 
 def rebuild(onnx_path, state_keys):
-    """(GuardModel state dict for `state_keys`, (calibration_a, calibration_b)) from a bundle's int8 ONNX model."""
+    """(GuardModel state dict for `state_keys`, (calibration_a, calibration_b)) from a bundle's int8 ONNX model; the
+    calibration is None for quantize.py's output before calibrate.py (a stage's checkpoint, training/checkpoints)."""
     g = onnx.load(onnx_path).graph
     calibration = {i.name: numpy_helper.to_array(i).astype(np.float32) for i in g.initializer
                    if i.name in ("calibration_a", "calibration_b")}
-    return _weights(g, state_keys, onnx_path), (calibration["calibration_a"], calibration["calibration_b"])
+    pair = (calibration["calibration_a"], calibration["calibration_b"]) if len(calibration) == 2 else None
+    return _weights(g, state_keys, onnx_path), pair
 
 
 def _vocab(path):
@@ -104,11 +109,15 @@ def main(argv=None):
         raise SystemExit("set ALIGNGUARD_TOKENIZER to " + tokenizer + " or a copy of it (and ALIGNGUARD_ENCODER="
                          "e5-small, ALIGNGUARD_TEXT_PREFIX=none) so the model is built on the bundle's vocabulary")
     model = base_model.GuardModel()
-    sd, (ca, cb) = rebuild(os.path.join(a.bundle, "model.onnx"), model.state_dict().keys())
+    sd, calibration = rebuild(os.path.join(a.bundle, "model.onnx"), model.state_dict().keys())
+    if a.check and (calibration is None or not os.path.exists(os.path.join(a.bundle, "parity.jsonl"))):
+        raise SystemExit(f"--check compares with a released bundle's parity.jsonl and calibration; {a.bundle} "
+                         "has no calibration or no parity.jsonl (a stage's checkpoint): leave --check out")
     model.load_state_dict(sd)  # strict: every parameter present, none left over
     torch.save(model.state_dict(), a.out)
     print(f"rebuilt {len(sd)} tensors from {a.bundle}/model.onnx -> {a.out}")
     if a.check:
+        ca, cb = calibration
         import common
         rows = [json.loads(l) for l in open(os.path.join(a.bundle, "parity.jsonl"), encoding="utf-8") if l.strip()]
         rows = [r for r in rows if len(r["ids"]) <= common.MAX_LENGTH]

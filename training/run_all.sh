@@ -36,6 +36,9 @@
 #                                  rebuilt as a PyTorch checkpoint (checkpoint_from_bundle.py) on its own (already cut)
 #                                  vocabulary, and RELEASE_LATER_STAGES (which must then be set: the new stages only)
 #                                  continue it. For a machine that no longer holds the fp32 checkpoints in training/work.
+#        RELEASE_BUNDLE_DIR=DIR    with RELEASE_FROM_BUNDLE=1: start from DIR instead of the committed bundle, e.g. a
+#                                  stage's checkpoint (training/checkpoints/<name>: int8 model.onnx + tokenizer.json);
+#                                  with RELEASE_LATER_STAGES= (empty) only the release steps run on it
 #        RELEASE_EXTEND_VOCAB=N    with RELEASE_FROM_BUNDLE=1: before the later stages, the CJK ideographs that the
 #                                  training split of writers w01..wN uses at least twice join the vocabulary in place of
 #                                  its least used tokens (extend_vocab.py; the size stays), and every later stage also
@@ -104,11 +107,12 @@ tokenizer_parity
 FROM_BUNDLE="${RELEASE_FROM_BUNDLE:-0}"
 if [ "$FROM_BUNDLE" = 1 ]; then
   [ -n "${RELEASE_LATER_STAGES_SET:-}" ] || { echo "RELEASE_FROM_BUNDLE=1 needs RELEASE_LATER_STAGES (the new stages only)"; exit 2; }
-  step "start from the committed bundle: its int8 model rebuilt as a PyTorch checkpoint, on its vocabulary"
-  BUNDLE_DIR=guard-model/src/main/resources/dev/alignguard/model
+  BUNDLE_DIR="${RELEASE_BUNDLE_DIR:-guard-model/src/main/resources/dev/alignguard/model}"
+  step "start from $BUNDLE_DIR: its int8 model rebuilt as a PyTorch checkpoint, on its vocabulary"
   cp "$BUNDLE_DIR/tokenizer.json" training/work/bundle-tokenizer.json
   export ALIGNGUARD_TOKENIZER="$PWD/training/work/bundle-tokenizer.json"
-  $PY training/checkpoint_from_bundle.py --out training/work/model.pt --check
+  CHECK=""; [ -f "$BUNDLE_DIR/parity.jsonl" ] && CHECK="--check"  # a stage's checkpoint has no parity file
+  $PY training/checkpoint_from_bundle.py --bundle "$BUNDLE_DIR" --out training/work/model.pt $CHECK
   echo '{"from_bundle": "'"$(sha256sum "$BUNDLE_DIR/model.onnx" | cut -c1-64)"'"}' > training/work/model.json
   tokenizer_parity
 fi

@@ -36,11 +36,11 @@ except ImportError:
 
 @unittest.skipUnless(HAVE_TORCH, "needs torch (training/setup.sh)")
 class CheckpointFromBundleTest(unittest.TestCase):
-    def run_script(self, out, tokenizer):
+    def run_script(self, out, tokenizer, bundle=BUNDLE):
         env = dict(os.environ, ALIGNGUARD_ENCODER="e5-small", ALIGNGUARD_TEXT_PREFIX="none",
                    ALIGNGUARD_TOKENIZER=tokenizer)
-        return subprocess.run([sys.executable, os.path.join(TRAINING, "checkpoint_from_bundle.py"), "--out", out,
-                               "--check"], env=env, capture_output=True, text=True)
+        return subprocess.run([sys.executable, os.path.join(TRAINING, "checkpoint_from_bundle.py"), "--bundle", bundle,
+                               "--out", out, "--check"], env=env, capture_output=True, text=True)
 
     def test_rebuilt_model_scores_the_parity_texts_like_the_released_int8_model(self):
         with tempfile.TemporaryDirectory() as d:
@@ -64,6 +64,15 @@ class CheckpointFromBundleTest(unittest.TestCase):
             r = self.run_script(os.path.join(d, "m.pt"), other)
             self.assertNotEqual(0, r.returncode)
             self.assertIn("set ALIGNGUARD_TOKENIZER to", r.stdout + r.stderr)
+
+    def test_check_refuses_a_folder_without_a_parity_file(self):
+        with tempfile.TemporaryDirectory() as d:  # a stage's checkpoint folder: model and tokenizer only
+            for name in ("model.onnx", "tokenizer.json"):
+                os.symlink(os.path.join(BUNDLE, name), os.path.join(d, name))
+            r = self.run_script(os.path.join(d, "m.pt"), os.path.join(d, "tokenizer.json"), bundle=d)
+            self.assertNotEqual(0, r.returncode)
+            self.assertIn("leave --check out", r.stdout + r.stderr)
+            self.assertFalse(os.path.exists(os.path.join(d, "m.pt")))
 
 
 @unittest.skipUnless(HAVE_TORCH, "needs torch (training/setup.sh)")

@@ -119,6 +119,21 @@ class ReleaseStages(unittest.TestCase):
         dry_run(RELEASE_FROM_BUNDLE="1", RELEASE_LATER_STAGES="118:2468")
         self.assertEqual(before, os.stat(meta).st_mtime_ns if os.path.exists(meta) else None)
 
+    def test_from_the_committed_bundle_the_rebuild_is_checked_against_its_parity_file(self):
+        rebuild = [s for s in dry_run(RELEASE_FROM_BUNDLE="1", RELEASE_LATER_STAGES="118:2468")
+                   if s.startswith("PY training/checkpoint_from_bundle.py")]
+        self.assertEqual(["PY training/checkpoint_from_bundle.py --bundle guard-model/src/main/resources/dev/alignguard/"
+                          "model --out training/work/model.pt --check"], rebuild)
+
+    def test_from_a_stage_checkpoint_with_no_stages_only_the_release_steps_run(self):
+        with tempfile.TemporaryDirectory() as d:  # a checkpoint folder: int8 model and tokenizer, no parity file
+            steps = dry_run(RELEASE_FROM_BUNDLE="1", RELEASE_BUNDLE_DIR=d, RELEASE_LATER_STAGES="")
+        rebuild = [s for s in steps if s.startswith("PY training/checkpoint_from_bundle.py")]
+        self.assertEqual([f"PY training/checkpoint_from_bundle.py --bundle {d} --out training/work/model.pt"], rebuild)
+        self.assertFalse(any(s.startswith("PY training/train.py") for s in steps))
+        self.assertLess(steps.index(rebuild[0]),
+                        next(i for i, s in enumerate(steps) if s.startswith("PY training/evaluate.py --stage torch")))
+
     def test_without_an_extended_vocabulary_no_rows_are_singled_out(self):
         runs = train_runs(RELEASE_FROM_BUNDLE="1", RELEASE_LATER_STAGES="118:2468")
         self.assertFalse(any("--train-rows-from" in r for r in runs))
