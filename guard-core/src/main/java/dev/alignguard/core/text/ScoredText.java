@@ -134,7 +134,8 @@ public final class ScoredText {
     /**
      * The whole action as one normalised text, as the training pipeline's {@code texts.action_text} builds it: a
      * tool call's payload, then its rationale on a new line when it has one; a plan's, output's or message's text.
-     * What a model's document-level member reads ({@code Classifier#forAction}).
+     * Cut to the first {@code maxInputChars} characters before it is normalised, as the scored windows are. What a
+     * model's document-level member reads ({@code Classifier#forAction}; the bundled one reads its first 1,500).
      */
     public String actionText() {
         return actionText;
@@ -260,10 +261,13 @@ public final class ScoredText {
                 warnings.add("nothing to score: the action's text is empty after normalisation");
             }
             // a tool call with a rationale: payload, rationale, then the whole-action field of both
-            FieldText whole = extracted.size() > 2 && extracted.get(1).field() == ScoredField.RATIONALE
-                    ? extracted.get(2) : extracted.get(0);
+            String whole = (extracted.size() > 2 && extracted.get(1).field() == ScoredField.RATIONALE
+                    ? extracted.get(2) : extracted.get(0)).text();
+            // cut as the windows are, so that an oversized action is never normalised whole
+            String cutWhole = whole.length() > maxInputChars
+                    ? whole.substring(0, cutBefore(whole, maxInputChars)) : whole;
             return new ScoredText(List.copyOf(fields), List.copyOf(parts), List.copyOf(warnings), joined.toString(),
-                    total, over, TextNormalizer.normalize(whole.text()).text());
+                    total, over, TextNormalizer.normalize(cutWhole).text());
         }
 
         /** The field (folded, its encoded runs blanked) unless a decoded view replaces it, then each view. */

@@ -38,6 +38,20 @@ class ScoredTextTest {
     }
 
     @Test
+    void theActionTextOfAnOversizedActionIsCutAtTheLimitBeforeNormalising() {
+        ScoredText t = ScoredText.of(AgentAction.output("ab\u200B".repeat(100)), Chunking.DEFAULT, 30);
+        assertEquals(ScoredText.normalize("ab\u200B".repeat(10)), t.actionText());
+        assertEquals(ScoredText.normalize("abc".repeat(10)),
+                ScoredText.of(AgentAction.output("abc".repeat(10)), Chunking.DEFAULT, 30).actionText());
+    }
+
+    @Test
+    void theActionTextNeverEndsInHalfASurrogatePair() {
+        String text = "x".repeat(9) + "\uD83D\uDE00" + "y".repeat(20);
+        assertEquals("x".repeat(9), ScoredText.of(AgentAction.output(text), Chunking.DEFAULT, 10).actionText());
+    }
+
+    @Test
     void windowsAreDistinctAndNormalised() {
         ScoredText t = ScoredText.of(AgentAction.output("Hello\u200B   world"));
         assertEquals(List.of("Hello world"), t.windows());
