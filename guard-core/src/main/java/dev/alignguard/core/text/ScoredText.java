@@ -244,7 +244,7 @@ public final class ScoredText {
                 int allowed = repeat ? maxInputChars : budget;
                 if (text.length() > allowed) {
                     over |= !repeat;
-                    text = text.substring(0, cutBefore(text, allowed));
+                    text = cut(text, allowed);
                 }
                 if (!repeat) {
                     budget -= text.length();
@@ -264,8 +264,7 @@ public final class ScoredText {
             String whole = (extracted.size() > 2 && extracted.get(1).field() == ScoredField.RATIONALE
                     ? extracted.get(2) : extracted.get(0)).text();
             // cut as the windows are, so that an oversized action is never normalised whole
-            String cutWhole = whole.length() > maxInputChars
-                    ? whole.substring(0, cutBefore(whole, maxInputChars)) : whole;
+            String cutWhole = cut(whole, maxInputChars);
             return new ScoredText(List.copyOf(fields), List.copyOf(parts), List.copyOf(warnings), joined.toString(),
                     total, over, TextNormalizer.normalize(cutWhole).text());
         }
@@ -305,10 +304,13 @@ public final class ScoredText {
             }
         }
 
-        /** {@code limit} clipped to [0, length], moved back one char rather than split a surrogate pair. */
-        private static int cutBefore(String text, int limit) {
-            int cut = Math.max(0, limit);
-            return cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut;
+        /** The first {@code limit} chars of {@code text} (all of a shorter one), one fewer rather than split a pair. */
+        private static String cut(String text, int limit) {
+            if (text.length() <= limit) {
+                return text;
+            }
+            int end = Math.max(0, limit);
+            return text.substring(0, end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
         }
     }
 }
