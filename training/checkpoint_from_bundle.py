@@ -18,9 +18,12 @@ usage: checkpoint_from_bundle.py [--bundle guard-model/src/main/resources/dev/al
        [--check]   compare the rebuilt model's calibrated probabilities with the bundle's parity.jsonl
 --bundle also takes a stage's checkpoint folder (training/checkpoints/<name>: quantize.py's int8 model.onnx before
 calibration, and the tokenizer.json it was trained on), so a release can resume on another machine after the
-stages; --check needs a released bundle.
+stages; --check needs a released bundle. Beside the checkpoint it writes the training record later steps read
+(`<out>.json`, as train.py does): the bundle's sha256 under `from_bundle`, and a checkpoint folder's
+`training.json` (train.py's record of the stage that made it) when there is one.
 """
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -98,6 +101,18 @@ def _vocab(path):
         return json.load(f)["model"]["vocab"]
 
 
+def training_record(bundle):
+    """What the rebuilt checkpoint's `.json` says of its training: the model file it came from, plus the stage's own
+    record when the folder keeps one (evaluate.py copies `best` and `history` from it into the release's metrics)."""
+    with open(os.path.join(bundle, "model.onnx"), "rb") as f:
+        record = {"from_bundle": hashlib.sha256(f.read()).hexdigest()}
+    stage = os.path.join(bundle, "training.json")
+    if os.path.exists(stage):
+        with open(stage, encoding="utf-8") as f:
+            record = {**json.load(f), **record}
+    return record
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--bundle", default=BUNDLE)
@@ -115,6 +130,8 @@ def main(argv=None):
                          "has no calibration or no parity.jsonl (a stage's checkpoint): leave --check out")
     model.load_state_dict(sd)  # strict: every parameter present, none left over
     torch.save(model.state_dict(), a.out)
+    with open(os.path.splitext(a.out)[0] + ".json", "w", encoding="utf-8") as f:
+        json.dump(training_record(a.bundle), f, indent=2)
     print(f"rebuilt {len(sd)} tensors from {a.bundle}/model.onnx -> {a.out}")
     if a.check:
         ca, cb = calibration

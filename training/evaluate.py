@@ -357,14 +357,23 @@ def stage_torch(a):
                                                           "mean_step_s", "median_step_s", "mean_padded_len",
                                                           "train_wall_min", "total_wall_min", "pos_weight", "args",
                                                           "averaged_from")}
-        metrics["training"]["best_epoch"] = meta["best"]["epoch"]
-        metrics["training"]["best_val_macro_auroc"] = meta["best"]["macro_auroc"]
-        metrics["training"]["history"] = [{k: h[k] for k in ("epoch", "step", "macro_auroc", "bce", "elapsed_min")}
-                                          for h in meta["history"]]
+        metrics["training"].update(training_history(meta))
     metrics["eval_wall_s"] = round(time.time() - t0, 1)
     with open(a.metrics, "w") as f:
         json.dump(metrics, f, indent=2)
     print(f"wrote {a.metrics}")
+
+
+def training_history(meta):
+    """The best epoch and the validation history of a checkpoint's training record; a checkpoint rebuilt from a
+    bundle (checkpoint_from_bundle.py) names its bundle, and carries a history only when its folder kept the stage's."""
+    out = {"from_bundle": meta["from_bundle"]} if "from_bundle" in meta else {}
+    if "best" in meta:
+        out["best_epoch"] = meta["best"]["epoch"]
+        out["best_val_macro_auroc"] = meta["best"]["macro_auroc"]
+        out["history"] = [{k: h[k] for k in ("epoch", "step", "macro_auroc", "bce", "elapsed_min")}
+                          for h in meta["history"]]
+    return out
 
 
 def stage_onnx(a):

@@ -113,7 +113,6 @@ if [ "$FROM_BUNDLE" = 1 ]; then
   export ALIGNGUARD_TOKENIZER="$PWD/training/work/bundle-tokenizer.json"
   CHECK=""; [ -f "$BUNDLE_DIR/parity.jsonl" ] && CHECK="--check"  # a stage's checkpoint has no parity file
   $PY training/checkpoint_from_bundle.py --bundle "$BUNDLE_DIR" --out training/work/model.pt $CHECK
-  echo '{"from_bundle": "'"$(sha256sum "$BUNDLE_DIR/model.onnx" | cut -c1-64)"'"}' > training/work/model.json
   tokenizer_parity
 fi
 

@@ -65,6 +65,33 @@ class CheckpointFromBundleTest(unittest.TestCase):
             self.assertNotEqual(0, r.returncode)
             self.assertIn("set ALIGNGUARD_TOKENIZER to", r.stdout + r.stderr)
 
+    def test_a_stage_checkpoint_keeps_its_stage_training_record_beside_the_rebuilt_model(self):
+        with tempfile.TemporaryDirectory() as d:  # a stage's checkpoint folder with train.py's record
+            for name in ("model.onnx", "tokenizer.json"):
+                os.symlink(os.path.join(BUNDLE, name), os.path.join(d, name))
+            with open(os.path.join(d, "training.json"), "w", encoding="utf-8") as f:
+                json.dump({"best": {"epoch": 1, "macro_auroc": 0.98}, "history": [], "steps": 800}, f)
+            sys.path.insert(0, TRAINING)
+            import checkpoint_from_bundle
+            record = checkpoint_from_bundle.training_record(d)
+            self.assertEqual(800, record["steps"])
+            self.assertEqual(0.98, record["best"]["macro_auroc"])
+            self.assertRegex(record["from_bundle"], "^[0-9a-f]{64}$")
+
+    def test_the_rebuild_writes_its_training_record_where_evaluate_reads_it(self):
+        with tempfile.TemporaryDirectory() as d:
+            env = dict(os.environ, ALIGNGUARD_ENCODER="e5-small", ALIGNGUARD_TEXT_PREFIX="none",
+                       ALIGNGUARD_TOKENIZER=os.path.join(BUNDLE, "tokenizer.json"))
+            r = subprocess.run([sys.executable, os.path.join(TRAINING, "checkpoint_from_bundle.py"), "--out",
+                                os.path.join(d, "m.pt")], env=env, capture_output=True, text=True)
+            self.assertEqual(0, r.returncode, r.stderr)
+            with open(os.path.join(d, "m.json"), encoding="utf-8") as f:
+                self.assertEqual(["from_bundle"], list(json.load(f)))
+            sys.path.insert(0, TRAINING)
+            import evaluate
+            with open(os.path.join(d, "m.json"), encoding="utf-8") as f:
+                self.assertEqual(["from_bundle"], list(evaluate.training_history(json.load(f))))
+
     def test_check_refuses_a_folder_without_a_parity_file(self):
         with tempfile.TemporaryDirectory() as d:  # a stage's checkpoint folder: model and tokenizer only
             for name in ("model.onnx", "tokenizer.json"):
