@@ -23,7 +23,6 @@ stages; --check needs a released bundle. Beside the checkpoint it writes the tra
 `training.json` (train.py's record of the stage that made it) when there is one.
 """
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -39,6 +38,7 @@ import torch  # noqa: E402
 from onnx import numpy_helper  # noqa: E402
 
 import base_model  # noqa: E402
+from bundle_screen import sha256  # noqa: E402
 from quantize import onnx_to_module  # noqa: E402
 
 
@@ -104,8 +104,7 @@ def _vocab(path):
 def training_record(bundle):
     """What the rebuilt checkpoint's `.json` says of its training: the model file it came from, plus the stage's own
     record when the folder keeps one (evaluate.py copies `best` and `history` from it into the release's metrics)."""
-    with open(os.path.join(bundle, "model.onnx"), "rb") as f:
-        record = {"from_bundle": hashlib.sha256(f.read()).hexdigest()}
+    record = {"from_bundle": sha256(os.path.join(bundle, "model.onnx"))}
     stage = os.path.join(bundle, "training.json")
     if os.path.exists(stage):
         with open(stage, encoding="utf-8") as f:

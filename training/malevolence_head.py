@@ -52,6 +52,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "data", "writers"))
 
+from bundle_screen import sha256  # noqa: E402
 from metrics import auroc, fpr_threshold, recall_at_fpr  # noqa: E402
 
 CORPUS = os.path.join(HERE, "data", "malevolence")
@@ -297,14 +298,6 @@ def append_head(model, head, feature=FEATURE, output=OUTPUT):
     g.output.append(helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", 1]))
     onnx.checker.check_model(m)
     return m
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def features(model_path, seqs, output=FEATURE, threads=1):
