@@ -24,30 +24,44 @@ public final class ScreenShare {
         System.setProperty("ai.djl.offline", "true");
         try (OnnxClassifier classifier = OnnxClassifier.load(args.length == 0 ? ModelBundle.bundled()
                 : ModelBundle.fromDirectory(Path.of(args[0])), OnnxClassifier.Options.DEFAULT);
-             Guard guard = Guard.builder().classifier(classifier).config(Fixtures.config(false))
-                     .auditSink(Fixtures.NO_AUDIT).build()) {
+             Guard guard = guard(classifier)) {
             for (String traffic : CascadeBenchmark.TRAFFIC) {
-                List<AgentAction.ToolCall> actions = CascadeBenchmark.traffic(traffic);
-                int actionsCleared = 0;
-                long windows = 0;
-                long windowsCleared = 0;
-                for (AgentAction.ToolCall action : actions) {
-                    long read = classifier.windowsRead();
-                    long before = classifier.clearedByScreen();
-                    Fixtures.requireScored(guard.check(action));
-                    long n = classifier.windowsRead() - read;
-                    long cleared = classifier.clearedByScreen() - before;
-                    windows += n;
-                    windowsCleared += cleared;
-                    if (cleared == n) {
-                        actionsCleared++;
-                    }
-                }
+                Share share = measure(guard, classifier, CascadeBenchmark.traffic(traffic));
                 System.out.printf(Locale.ROOT, "{\"traffic\":\"%s\",\"actions\":%d,\"actions_cleared\":%d,"
-                        + "\"windows\":%d,\"windows_cleared\":%d}%n", traffic, actions.size(), actionsCleared,
-                        windows, windowsCleared);
+                        + "\"windows\":%d,\"windows_cleared\":%d}%n", traffic, share.actions(),
+                        share.actionsCleared(), share.windows(), share.windowsCleared());
             }
             Fixtures.requireHealthy(guard);
         }
+    }
+
+    /** A guard on {@code classifier} with the benchmarks' policy, cache off and no audit. */
+    static Guard guard(OnnxClassifier classifier) {
+        return Guard.builder().classifier(classifier).config(Fixtures.config(false)).auditSink(Fixtures.NO_AUDIT)
+                .build();
+    }
+
+    /** Checks every action once; an action counts as cleared when the screen answered all of its windows. */
+    static Share measure(Guard guard, OnnxClassifier classifier, List<AgentAction.ToolCall> actions) {
+        int actionsCleared = 0;
+        long windows = 0;
+        long windowsCleared = 0;
+        for (AgentAction.ToolCall action : actions) {
+            long read = classifier.windowsRead();
+            long before = classifier.clearedByScreen();
+            Fixtures.requireScored(guard.check(action));
+            long n = classifier.windowsRead() - read;
+            long cleared = classifier.clearedByScreen() - before;
+            windows += n;
+            windowsCleared += cleared;
+            if (cleared == n) {
+                actionsCleared++;
+            }
+        }
+        return new Share(actions.size(), actionsCleared, windows, windowsCleared);
+    }
+
+    /** What the screen answered alone, of one traffic. */
+    record Share(int actions, int actionsCleared, long windows, long windowsCleared) {
     }
 }

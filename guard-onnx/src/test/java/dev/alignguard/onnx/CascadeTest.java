@@ -50,16 +50,17 @@ class CascadeTest {
     }
 
     /**
-     * Most routine calls stop at the screen (the issue asks for at least half of benign public tool calls;
-     * {@code ScreenShare} measures it on 312 of them), and every one scores low either way. A single fixture was
-     * too narrow a spec: 0.8.0's screen escalates the deploy message above (its full model scores it low).
+     * Routine calls score low with the screen and without it, and the screen answers some of them alone. How many
+     * it answers is measured on 312 benign public tool calls, not five ({@code ScreenShareTest} in
+     * guard-benchmarks asserts at least half): 0.8.0's screen escalated the deploy message above, 0.11.0's three
+     * of these five.
      */
     @Test
-    void mostRoutineToolCallsAreClearedWithoutTheFullModel() throws ClassifierException {
+    void routineToolCallsScoreLowAndSomeStopAtTheScreen() throws ClassifierException {
         long before = cascade.clearedByScreen();
         float[][] p = cascade.score(ROUTINE_CALLS);
         long cleared = cascade.clearedByScreen() - before;
-        assertTrue(cleared * 2 > ROUTINE_CALLS.size(), cleared + " of " + ROUTINE_CALLS.size() + " cleared");
+        assertTrue(cleared > 0, "none of " + ROUTINE_CALLS.size() + " cleared");
         float[][] full = fullOnly.score(ROUTINE_CALLS);
         for (int i = 0; i < p.length; i++) {
             for (int l = 0; l < p[i].length; l++) {
