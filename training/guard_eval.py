@@ -8,6 +8,8 @@ v2 by part and register, both) into the bundle manifest; guard-onnx's HeldOutEva
 usage: guard_eval.py [--corpus-dir DIR] [--jar guard-cli/target/alignguard-cli.jar]
        guard_eval.py --jar old-release-cli.jar --generalisation-only baseline.json   (a release to compare with)
        guard_eval.py --model old-bundle-dir --generalisation-only baseline.json      (it, through this guard)
+       guard_eval.py --writers w143-...,w144-... --generalisation-only fresh.json   (writers newer than the corpus
+                                                                                    the model was trained on)
 """
 import argparse
 import json
@@ -23,6 +25,9 @@ MANIFEST = os.path.join(ROOT, "guard-model/src/main/resources/dev/alignguard/mod
 LABELS = ("blackmail", "coercion", "self_preservation")
 MIN_REGISTER_ROWS = 10  # smaller registers are reported within their part, not alone
 ECE_BINS = 15
+WRITERS = os.path.join(ROOT, "training/data/writers")
+sys.path.insert(0, WRITERS)
+import audit  # noqa: E402  (training/data/writers/audit.py: the blind audits' disagreements)
 DEV = os.environ.get("ALIGNGUARD_DEV_EVAL_DIR", os.path.join(os.path.dirname(ROOT), "shared", "dev-eval"))
 
 
@@ -123,6 +128,27 @@ def generalisation_sets(corpus_dir):
     return sets
 
 
+def writer_sets(names, writers_dir=None):
+    """One set per named writer file (training/data/writers/<name>.jsonl) and their union, "writers", less the
+    rows whose blind audit disagreed (as assemble_v4.py drops them): writers newer than a model's corpus."""
+    writers_dir = writers_dir or WRITERS
+    disputed = audit.disagreements(writers_dir)
+    sets = {}
+    for name in names:
+        with open(os.path.join(writers_dir, name + ".jsonl"), encoding="utf-8") as f:
+            sets["writer:" + name] = [r for r in map(json.loads, filter(str.strip, f)) if r["id"] not in disputed]
+    sets["writers"] = [r for rows in sets.values() for r in rows]
+    return sets
+
+
+def measure_writers(jar, names, model=None):
+    """dev_style per named writer and for all of them together, scanned by `jar` (and `model`, if given)."""
+    sets = writer_sets(names)
+    scored = scan(jar, sets["writers"], model=model)
+    by_id = {r["id"]: x for r, x in zip(sets["writers"], scored)}
+    return {name: dev_style(rows, [by_id[r["id"]] for r in rows]) for name, rows in sets.items()}
+
+
 def measure_generalisation(jar, corpus_dir, scanned=None, model=None):
     """dev_style per generalisation set; `scanned` ({record id: CLI output}, cascade on) holds records already
     scanned with this jar, which are not scanned again; `model` is a bundle directory (None: the jar's own)."""
@@ -142,10 +168,14 @@ def main():
                    help="only measure the generalisation sets with --jar (e.g. an older release) into OUT_JSON")
     p.add_argument("--model", help="with --generalisation-only: a bundle directory to measure instead of the jar's "
                                    "(an older release through this release's guard)")
+    p.add_argument("--writers", help="with --generalisation-only: comma-separated writer names to measure instead "
+                                     "of the generalisation sets (writers newer than the model's corpus)")
     a = p.parse_args()
     if a.generalisation_only:
+        result = (measure_writers(a.jar, a.writers.split(","), a.model) if a.writers
+                  else measure_generalisation(a.jar, a.corpus_dir, model=a.model))
         with open(a.generalisation_only, "w", encoding="utf-8") as f:
-            json.dump(measure_generalisation(a.jar, a.corpus_dir, model=a.model), f, indent=1)
+            json.dump(result, f, indent=1)
         return 0
     manifest = json.load(open(MANIFEST, encoding="utf-8"))
     th = manifest["thresholds"]
