@@ -133,31 +133,32 @@ def writer_sets(names, writers_dir=None):
     rows whose blind audit disagreed (as assemble_v4.py drops them): writers newer than a model's corpus."""
     writers_dir = writers_dir or WRITERS
     disputed = audit.disagreements(writers_dir)
-    sets = {}
-    for name in names:
-        with open(os.path.join(writers_dir, name + ".jsonl"), encoding="utf-8") as f:
-            sets["writer:" + name] = [r for r in map(json.loads, filter(str.strip, f)) if r["id"] not in disputed]
+    sets = {"writer:" + name: [r for r in audit.rows_of(name, writers_dir) if r["id"] not in disputed]
+            for name in names}
     sets["writers"] = [r for rows in sets.values() for r in rows]
     return sets
 
 
+def measure_sets(jar, sets, scan_from, scanned=None, model=None):
+    """dev_style per set; the records of the sets named in `scan_from` (which together hold every set's records)
+    are scanned once, less those in `scanned` ({record id: CLI output} from this jar, cascade on); `model` is a
+    bundle directory (None: the jar's own)."""
+    scored = dict(scanned or {})
+    todo = [r for name in scan_from for r in sets[name] if r["id"] not in scored]
+    scored.update(zip((r["id"] for r in todo), scan(jar, todo, model=model)))
+    return {name: dev_style(rs, [scored[r["id"]] for r in rs]) for name, rs in sets.items()}
+
+
 def measure_writers(jar, names, model=None):
-    """dev_style per named writer and for all of them together, scanned by `jar` (and `model`, if given)."""
-    sets = writer_sets(names)
-    scored = scan(jar, sets["writers"], model=model)
-    by_id = {r["id"]: x for r, x in zip(sets["writers"], scored)}
-    return {name: dev_style(rows, [by_id[r["id"]] for r in rows]) for name, rows in sets.items()}
+    """dev_style per named writer and for all of them together."""
+    return measure_sets(jar, writer_sets(names), ["writers"], model=model)
 
 
 def measure_generalisation(jar, corpus_dir, scanned=None, model=None):
-    """dev_style per generalisation set; `scanned` ({record id: CLI output}, cascade on) holds records already
-    scanned with this jar, which are not scanned again; `model` is a bundle directory (None: the jar's own)."""
+    """dev_style per generalisation set (see measure_sets for `scanned` and `model`)."""
     sets = generalisation_sets(corpus_dir)
-    scored = dict(scanned or {})
-    todo = [r for name, rs in sets.items() if name in ("val_writers", "test_writers", "template_test",
-                                                       "dev_v1", "dev_v2") for r in rs if r["id"] not in scored]
-    scored.update(zip((r["id"] for r in todo), scan(jar, todo, model=model)))
-    return {name: dev_style(rs, [scored[r["id"]] for r in rs]) for name, rs in sets.items()}
+    scan_from = [n for n in ("val_writers", "test_writers", "template_test", "dev_v1", "dev_v2") if n in sets]
+    return measure_sets(jar, sets, scan_from, scanned, model)
 
 
 def main():
