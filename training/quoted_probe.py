@@ -10,7 +10,6 @@ message", "From:", and the German, French and Spanish reply headers).
   python3 training/quoted_probe.py training/data/writers/w162-reply-chains-that-quote.jsonl
 """
 import argparse
-import json
 import os
 import re
 import sys
@@ -18,7 +17,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from guard_eval import scan  # noqa: E402
+from guard_eval import audit, scan  # noqa: E402
 
 HEADER = re.compile(r"^(On .{0,120}wrote:|-{2,}\s*(Original Message|Forwarded message).*|From: .*|"
                     r"Am .{0,80}schrieb.*:|Le .{0,80}a écrit.*:|El .{0,80}escribió.*:)\s*$", re.I)
@@ -50,7 +49,8 @@ def main(argv=None):
     p.add_argument("writer_file")
     p.add_argument("--jar", default=os.path.join(os.path.dirname(HERE), "guard-cli/target/alignguard-cli.jar"))
     a = p.parse_args(argv)
-    rows = [json.loads(line) for line in open(a.writer_file, encoding="utf-8")]
+    writers_dir, name = os.path.split(os.path.abspath(a.writer_file))
+    rows = audit.rows_of(os.path.splitext(name)[0], writers_dir)
     whole, unquoted = scan(a.jar, rows), scan(a.jar, [unquoted_record(r) for r in rows])
     for label in LABELS:
         idx = [i for i, r in enumerate(rows) if r["label"] == label]
